@@ -1,0 +1,55 @@
+package emr
+
+import (
+	"context"
+	"time"
+)
+
+// Client roles, as OpenEMR stores them in oauth_clients.client_role.
+const (
+	ClientRoleUser    = "user"    // confidential ("private") apps
+	ClientRolePatient = "patient" // public apps
+)
+
+// Client is a registered OAuth2 client (RFC 7591 metadata, OpenEMR
+// `oauth_clients`).
+type Client struct {
+	ID                      string // client_id
+	Site                    string
+	Name                    string
+	ApplicationType         string // as registered: "private" means confidential
+	Role                    string // ClientRoleUser or ClientRolePatient
+	Confidential            bool
+	SecretHash              string // bcrypt of client_secret; empty for public clients
+	RedirectURIs            []string
+	PostLogoutRedirectURIs  []string
+	Scope                   string // space-separated registered scopes
+	GrantTypes              []string
+	ResponseTypes           []string
+	TokenEndpointAuthMethod string
+	JWKS                    string // JSON Web Key Set, as JSON text
+	JWKSURI                 string
+	Contacts                []string
+	LogoURI                 string
+	PolicyURI               string
+	TosURI                  string
+	InitiateLoginURI        string
+	RegistrationTokenHash   string // sha256 of the registration access token
+	RegistrationURIPath     string
+	Enabled                 bool
+	Created                 time.Time
+	Updated                 time.Time
+}
+
+// ClientService stores OAuth2 clients.
+type ClientService interface {
+	CreateClient(ctx context.Context, c *Client) error
+	ClientByID(ctx context.Context, id string) (*Client, error)
+	ClientByRegistrationPath(ctx context.Context, path string) (*Client, error)
+	ListClients(ctx context.Context) ([]*Client, error)
+	SetClientEnabled(ctx context.Context, id string, enabled bool) error
+	DeleteClient(ctx context.Context, id string) error
+	// RegisteredOrigins lists the distinct scheme://host[:port] origins of
+	// every enabled client's redirect URIs, for CORS.
+	RegisteredOrigins(ctx context.Context) ([]string, error)
+}

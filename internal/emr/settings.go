@@ -1,0 +1,51 @@
+package emr
+
+import "context"
+
+// Settings that mirror OpenEMR globals (Administration → Globals → Connectors),
+// plus token lifetimes. Values are strings, as OpenEMR stores them.
+const (
+	SettingRestAPI              = "rest_api"
+	SettingRestPortalAPI        = "rest_portal_api"
+	SettingRestFHIRAPI          = "rest_fhir_api"
+	SettingPasswordGrant        = "oauth_password_grant"      // 0 off, 1 users, 2 patients, 3 both
+	SettingAppManualApproval    = "oauth_app_manual_approval" // 0 patient apps auto-approved, 1 all manual
+	SettingSiteAddr             = "site_addr_oath"
+	SettingAccessTokenLifetime  = "access_token_lifetime"  // seconds
+	SettingRefreshTokenLifetime = "refresh_token_lifetime" // seconds
+	SettingSystemTokenLifetime  = "system_token_lifetime"  // seconds, client_credentials
+)
+
+// SettingDefaults are the values in force when a setting was never set.
+var SettingDefaults = map[string]string{
+	SettingRestAPI:              "1",
+	SettingRestPortalAPI:        "1",
+	SettingRestFHIRAPI:          "1",
+	SettingPasswordGrant:        "0",
+	SettingAppManualApproval:    "0",
+	SettingSiteAddr:             "",
+	SettingAccessTokenLifetime:  "3600",
+	SettingRefreshTokenLifetime: "7776000", // 90 days: SMART/ONC ask for at least 3 months
+	SettingSystemTokenLifetime:  "300",
+}
+
+// SettingService stores settings (OpenEMR `globals`).
+type SettingService interface {
+	// Setting returns the stored value, or the default when unset.
+	Setting(ctx context.Context, name string) (string, error)
+	SetSetting(ctx context.Context, name, value string) error
+	Settings(ctx context.Context) (map[string]string, error)
+}
+
+// Site is one OpenEMR multisite id.
+type Site struct {
+	ID   string
+	Name string
+}
+
+// SiteService stores sites.
+type SiteService interface {
+	SiteByID(ctx context.Context, id string) (*Site, error)
+	ListSites(ctx context.Context) ([]*Site, error)
+	CreateSite(ctx context.Context, s *Site) error
+}
