@@ -1,0 +1,171 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"goemr/internal/auth/scope"
+	"goemr/internal/emr"
+)
+
+// authRequest is a validated authorization request (RFC 6749 §4.1.1), kept
+// in the login session while the user signs in and consents.
+type authRequest struct {
+	ClientID            string `json:"client_id"`
+	ClientName          string `json:"client_name"`
+	RedirectURI         string `json:"redirect_uri"`
+	Scope               string `json:"scope"`
+	State               string `json:"state,omitempty"`
+	Nonce               string `json:"nonce,omitempty"`
+	CodeChallenge       string `json:"code_challenge,omitempty"`
+	CodeChallengeMethod string `json:"code_challenge_method,omitempty"`
+}
+
+// challengePattern: an S256 challenge is BASE64URL(SHA-256) = 43 characters.
+var challengePattern = regexp.MustCompile(`^[A-Za-z0-9\-_]{43}$`)
+
+// pageError is shown to the user instead of redirecting: the request cannot
+// be trusted to name a safe place to send the browser (RFC 6749 §4.1.2.1).
+type pageError struct {
+	Status  int
+	Message string
+}
+
+func (e *pageError) Error() string { return e.Message }
+
+// handleAuthorize is the authorization endpoint, by GET or POST (SMART
+// authorize-post; OIDC Core §3.1.2.1 allows both).
+func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) error {
+	site := r.PathValue("site")
+	params := r.URL.Query()
+	if r.Method == http.MethodPost {
+		if err := r.ParseForm(); err != nil {
+			return &pageError{400, "The authorization request cannot be read."}
+		}
+		params = r.PostForm
+	}
+	req, redirectErr, err := s.validateAuthorize(r.Context(), site, params)
+	if err != nil {
+		s.audit(r, "authorize", "failure", &emr.AuditEvent{ClientID: params.Get("client_id"), Detail: err.Error()})
+		return err
+	}
+	if redirectErr != nil {
+		s.audit(r, "authorize", "failure", &emr.AuditEvent{ClientID: req.ClientID, Detail: redirectErr.Description})
+		redirectWithError(w, r, req, redirectErr)
+		return nil
+	}
+	return s.startSession(w, r, site, req)
+}
+
+// validateAuthorize checks the request. Errors about the client or the
+// redirect URI (and a wrong aud) are shown on a page; the others go back to
+// the client's redirect URI as §4.1.2.1 says.
+func (s *Server) validateAuthorize(ctx context.Context, site string, p url.Values) (*authRequest, *oauthError, error) {
+	for k, v := range p {
+		if len(v) > 1 {
+			return nil, nil, &pageError{400, "The parameter " + k + " is repeated."}
+		}
+	}
+	c, err := s.st.Clients.ClientByID(ctx, p.Get("client_id"))
+	if emr.IsNotFound(err) || p.Get("client_id") == "" {
+		return nil, nil, &pageError{400, "Unknown client_id: the app is not registered here."}
+	} else if err != nil {
+		return nil, nil, err
+	}
+	if !c.Enabled || c.Site != site {
+		return nil, nil, &pageError{400, "This app is disabled or waiting for an administrator's approval."}
+	}
+	redirect := p.Get("redirect_uri")
+	if redirect == "" && len(c.RedirectURIs) == 1 {
+		redirect = c.RedirectURIs[0]
+	}
+	if !slices.Contains(c.RedirectURIs, redirect) {
+		return nil, nil, &pageError{400, "The redirect_uri is not one this app registered."}
+	}
+	// SMART: aud names the FHIR server the app wants a token for; a wrong
+	// one means the app was sent to the wrong server, so no code is issued.
+	if aud := p.Get("aud"); aud != "" && !s.validAudience(site, aud) {
+		return nil, nil, &pageError{400, "The aud parameter " + aud + " is not this server's FHIR base URL (" + s.FHIRBase(site) + ")."}
+	}
+	req := &authRequest{
+		ClientID: c.ID, ClientName: c.Name, RedirectURI: redirect, State: p.Get("state"), Nonce: p.Get("nonce"),
+		CodeChallenge: p.Get("code_challenge"), CodeChallengeMethod: p.Get("code_challenge_method"),
+	}
+	if rt := p.Get("response_type"); rt != "code" {
+		return req, oerr(0, "unsupported_response_type", "response_type must be code"), nil
+	}
+	if p.Get("launch") != "" {
+		return req, invalidRequest("EHR launch is not supported; use standalone launch (launch/patient)"), nil
+	}
+	if p.Get("request") != "" || p.Get("request_uri") != "" {
+		return req, oerr(0, "request_not_supported", "request objects are not supported"), nil
+	}
+	if oe := checkChallenge(c, req); oe != nil {
+		return req, oe, nil
+	}
+	scopes, err := s.requestedScopes(c, p.Get("scope"), false)
+	if err != nil {
+		return req, toOAuth(err), nil
+	}
+	if len(req.State) > 2048 || len(req.Nonce) > 2048 {
+		return req, invalidRequest("state or nonce too long"), nil
+	}
+	req.Scope = scope.Set(scopes).String()
+	return req, nil, nil
+}
+
+// checkChallenge applies RFC 7636: S256 only (plain is refused), mandatory
+// for public clients.
+func checkChallenge(c *emr.Client, req *authRequest) *oauthError {
+	if req.CodeChallenge == "" {
+		if req.CodeChallengeMethod != "" {
+			return invalidRequest("code_challenge_method without code_challenge")
+		}
+		if !c.Confidential {
+			return invalidRequest("PKCE is required: send code_challenge with code_challenge_method=S256")
+		}
+		return nil
+	}
+	if req.CodeChallengeMethod != "S256" {
+		return invalidRequest("code_challenge_method must be S256")
+	}
+	if !challengePattern.MatchString(req.CodeChallenge) {
+		return invalidRequest("code_challenge must be the 43-character base64url SHA-256 of the verifier")
+	}
+	return nil
+}
+
+func (s *Server) validAudience(site, aud string) bool {
+	aud = strings.TrimRight(aud, "/")
+	return aud == s.FHIRBase(site) || aud == s.APIBase(site)+"/api" || aud == s.APIBase(site)+"/portal"
+}
+
+// redirectWithError sends the browser back to the client (RFC 6749 §4.1.2.1).
+func redirectWithError(w http.ResponseWriter, r *http.Request, req *authRequest, oe *oauthError) {
+	q := url.Values{"error": {oe.Code}}
+	if oe.Description != "" {
+		q.Set("error_description", oe.Description)
+	}
+	if req.State != "" {
+		q.Set("state", req.State)
+	}
+	http.Redirect(w, r, appendQuery(req.RedirectURI, q), http.StatusSeeOther)
+}
+
+func appendQuery(base string, q url.Values) string {
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + q.Encode()
+}
+
+func (a *authRequest) encode() string {
+	b, _ := json.Marshal(a)
+	return string(b)
+}

@@ -1,0 +1,24 @@
+package auth
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+
+	"github.com/google/uuid"
+)
+
+// randomToken returns n random bytes, base64url-encoded without padding.
+func randomToken(n int) string {
+	b := make([]byte, n)
+	rand.Read(b) // never fails on supported platforms (crypto/rand docs)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// newID returns a time-ordered UUID (v7), the key for every new row.
+func newID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}
