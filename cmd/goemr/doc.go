@@ -1,0 +1,10 @@
+// Command goemr is the OpenEMR-compatible clinical API server. It is the only
+// package that wires the others together.
+//
+//	goemr serve [--demo] [--listen ADDR] [--data-dir DIR] [--db DSN] …
+//	goemr migrate
+//	goemr user add|passwd|list|disable|enable
+//	goemr client list|show|approve|enable|disable|delete
+//	goemr config get|set
+//	goemr key list|rotate
+package main

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"goemr/internal/auth"
+	"goemr/internal/config"
+	"goemr/internal/demo"
+	"goemr/internal/emr"
+	"goemr/internal/sqldb"
+	"goemr/internal/store"
+	"goemr/internal/web"
+)
+
+// runServe starts the server and runs until SIGINT/SIGTERM, then drains
+// in-flight requests (up to --drain-timeout) and exits cleanly.
+func runServe(ctx context.Context, env *cliEnv, args []string) error {
+	cfg := config.Default()
+	fs := flag.NewFlagSet("goemr serve", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	cfg.ServeFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := config.ApplyEnv(fs, env.getenv); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	log := newLogger(env, cfg.LogLevel)
+	db, st, err := openStore(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if cfg.Demo {
+		if _, err := demo.Seed(ctx, demo.Stores{Users: st, Patients: st, Settings: st}, auth.HashPassword); err != nil {
+			return err
+		}
+	}
+	if addr, err := st.Setting(ctx, emr.SettingSiteAddr); err == nil && addr != "" {
+		cfg.BaseURL = addr // the site_addr_oath setting overrides, as in OpenEMR
+	}
+	authSrv, err := auth.New(ctx, authStores(st), auth.Options{BaseURL: cfg.BaseURL, Demo: cfg.Demo, Logger: log})
+	if err != nil {
+		return err
+	}
+	handler := newHandler(&cfg, log, db, authSrv)
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	serveErr := make(chan error, 1)
+	go func() {
+		if cfg.TLS() {
+			serveErr <- srv.ServeTLS(ln, cfg.TLSCert, cfg.TLSKey)
+		} else {
+			serveErr <- srv.Serve(ln)
+		}
+	}()
+	bgCtx, stopBG := context.WithCancel(context.Background())
+	defer stopBG()
+	go maintain(bgCtx, log, st, authSrv)
+	printBanner(env, &cfg, ln.Addr().String())
+	select {
+	case err := <-serveErr:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining in-flight requests", "timeout", cfg.DrainTimeout)
+	shutCtx, cancel := context.WithTimeout(context.Background(), cfg.DrainTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// newHandler builds the whole HTTP surface: every route of every front door
+// is mounted here, then wrapped in the shared middleware.
+func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, authSrv *auth.Server) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /healthz", healthz(db))
+	authSrv.Routes(mux)
+	mux.Handle("/", web.Handle(writeNotFound, func(w http.ResponseWriter, r *http.Request) error {
+		return emr.Errorf(emr.ENOTFOUND, "no route for %s %s", r.Method, r.URL.Path)
+	}))
+	return web.Chain(mux, web.WithRequestID, web.WithLog(log), web.WithSecurityHeaders, web.WithBodyLimit(cfg.MaxBody))
+}
+
+func writeNotFound(w http.ResponseWriter, r *http.Request, err error) {
+	web.WriteJSON(w, http.StatusNotFound, "application/json", map[string]string{"error": "not_found", "error_description": emr.ErrorMessage(err)})
+}
+
+// healthz answers 200 once the database answers (migrations ran before the
+// listener opened).
+func healthz(db *sqldb.DB) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		var one int
+		if err := db.QueryRow(ctx, "SELECT 1").Scan(&one); err != nil {
+			web.WriteJSON(w, http.StatusServiceUnavailable, "application/json", map[string]string{"status": "unavailable"})
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		web.WriteJSON(w, http.StatusOK, "application/json", map[string]string{"status": "ok"})
+	})
+}
+
+// maintain runs the periodic jobs: reload the key ring (another process may
+// have rotated) and purge expired codes, tokens and sessions.
+func maintain(ctx context.Context, log *slog.Logger, st *store.Store, a *auth.Server) {
+	keys := time.NewTicker(30 * time.Second)
+	purge := time.NewTicker(10 * time.Minute)
+	defer keys.Stop()
+	defer purge.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-keys.C:
+			if err := a.Keys().Refresh(ctx, 25*time.Second); err != nil {
+				log.Error("reload signing keys", "err", err)
+			}
+		case <-purge.C:
+			if n, err := st.PurgeExpired(ctx, time.Now()); err != nil {
+				log.Error("purge expired", "err", err)
+			} else if n > 0 {
+				log.Info("purged expired rows", "rows", n)
+			}
+		}
+	}
+}
+
+func newLogger(env *cliEnv, level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: l}))
+}
+
+func printBanner(env *cliEnv, cfg *config.Config, addr string) {
+	w := env.stdout
+	fmt.Fprintf(w, "goemr listening on %s\n", addr)
+	fmt.Fprintf(w, "  base URL (Site Address): %s\n", cfg.BaseURL)
+	fmt.Fprintf(w, "  health:         %s/healthz\n", cfg.BaseURL)
+	fmt.Fprintf(w, "  OAuth2 / OIDC:  %s/oauth2/default/.well-known/openid-configuration\n", cfg.BaseURL)
+	fmt.Fprintf(w, "  SMART:          %s/apis/default/fhir/.well-known/smart-configuration\n", cfg.BaseURL)
+	if cfg.Demo {
+		fmt.Fprintf(w, "demo accounts (never use --demo with real data):\n")
+		fmt.Fprintf(w, "  staff user:     %s / %s\n", demo.AdminUser, demo.AdminPassword)
+		fmt.Fprintf(w, "  portal patient: %s / %s (e-mail %s)\n", demo.PortalUser, demo.PortalPassword, demo.PortalEmail)
+		fmt.Fprintf(w, "  password grant: on; new OAuth2 clients: approved at registration\n")
+	}
+}

@@ -1,0 +1,18 @@
+// Package sqldb opens goemr's database, SQLite (embedded, the default) or
+// PostgreSQL (shared by several goemr processes), and hides the few
+// differences between them from the rest of the code.
+//
+// All SQL in goemr is written once, in portable SQL with PostgreSQL's $1, $2…
+// placeholders; on SQLite they are rewritten to the numbered ?1, ?2… form so
+// a placeholder can be reused or appear out of order.
+//
+// SQLite allows one writer at a time, so a DB keeps a single writer
+// connection (every transaction begins IMMEDIATE, taking the write lock up
+// front instead of failing on upgrade) and a separate pool of read-only
+// connections that, in WAL mode, never wait for the writer. Exec and Transact
+// run on the writer, Query and QueryRow on the read pool. On PostgreSQL one
+// pool serves both.
+//
+// The schema lives in migrations/*.sql, embedded in the binary and applied in
+// order by Migrate.
+package sqldb

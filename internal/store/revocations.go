@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"goemr/internal/emr"
+	"goemr/internal/sqldb"
+)
+
+// RevokeToken records the access token jti as revoked until expires, when
+// the token stops being valid anyway.
+func (s *Store) RevokeToken(ctx context.Context, jti string, expires time.Time) error {
+	if err := required("jti", jti); err != nil {
+		return err
+	}
+	if expires.IsZero() {
+		return emr.FieldError("expires", "a revocation must expire")
+	}
+	_, err := s.db.Exec(ctx, upsertRevocation, jti, expires.Unix())
+	return dbErr(err, "revocation")
+}
+
+// revokedQuery checks revokedSlots ids at once. Its text never changes, so
+// it is prepared once and then only executed: it runs on every
+// authenticated request (ids are a token's jti and grant id). Unused slots
+// repeat an id.
+const (
+	revokedSlots = 4
+	revokedQuery = `SELECT count(*) FROM oauth_revocations
+		WHERE id IN ($1, $2, $3, $4) AND expires > $5`
+)
+
+// Revoked reports whether any of ids is revoked and the revocation still
+// in force.
+func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
+	at := now().Unix()
+	for len(ids) > 0 {
+		var slots [revokedSlots]any
+		for i := range slots {
+			slots[i] = ids[min(i, len(ids)-1)]
+		}
+		ids = ids[min(revokedSlots, len(ids)):]
+		var n int
+		if err := s.db.QueryRow(ctx, revokedQuery, slots[0], slots[1], slots[2], slots[3], at).Scan(&n); err != nil {
+			return false, dbErr(err, "revocation")
+		}
+		if n > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// UseAssertionID records that clientID used the client assertion jti; a
+// second use is ECONFLICT (RFC 7523 §3, item 7). The record is kept until
+// the assertion expires.
+func (s *Store) UseAssertionID(ctx context.Context, clientID, jti string, expires time.Time) error {
+	if err := required("client_id", clientID, "jti", jti); err != nil {
+		return err
+	}
+	if expires.IsZero() {
+		return emr.FieldError("expires", "an assertion must expire")
+	}
+	_, err := s.db.Exec(ctx, `INSERT INTO jwt_grant_history (client_id, jti, expires) VALUES ($1, $2, $3)`,
+		clientID, jti, expires.Unix())
+	if sqldb.IsUniqueViolation(err) {
+		return &emr.Error{Code: emr.ECONFLICT, Message: "client assertion jti was already used", Err: err}
+	}
+	return dbErr(err, "client assertion")
+}
+
+// purgeQueries delete what expired by $1. Children go before the grants
+// that would take them along, so every row is counted.
+var purgeQueries = []string{
+	`DELETE FROM oauth_codes WHERE expires <= $1`,
+	`DELETE FROM api_refresh_token WHERE expiry <= $1`,
+	`DELETE FROM oauth_revocations WHERE expires <= $1`,
+	`DELETE FROM jwt_grant_history WHERE expires <= $1`,
+	`DELETE FROM oauth_sessions WHERE expires <= $1`,
+	`DELETE FROM oauth_grants WHERE expires <= $1`,
+}
+
+// PurgeExpired deletes the codes, refresh tokens, revocations, assertion
+// ids, login sessions and grants that expired by now, and returns how many
+// rows went. An expired grant can no longer issue anything and its
+// revocation has lapsed with it.
+func (s *Store) PurgeExpired(ctx context.Context, now time.Time) (int64, error) {
+	var total int64
+	err := s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+		total = 0
+		for _, q := range purgeQueries {
+			res, err := tx.Exec(ctx, q, now.Unix())
+			if err != nil {
+				return dbErr(err, "expired rows")
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return dbErr(err, "expired rows")
+			}
+			total += n
+		}
+		return nil
+	})
+	return total, err
+}
