@@ -33,9 +33,11 @@ func dbCommand(ctx context.Context, env *cliEnv, name string, args []string, ext
 	if extra != nil {
 		extra(fs)
 	}
-	if err := fs.Parse(args); err != nil {
+	positional, err := parseInterspersed(fs, args)
+	if err != nil {
 		return nil, nil, nil, err
 	}
+	fs.Parse(positional) // leaves them as fs.Args() for the caller
 	if err := config.ApplyEnv(fs, env.getenv); err != nil {
 		return nil, nil, nil, err
 	}
@@ -50,5 +52,21 @@ func authStores(st *store.Store) auth.Stores {
 	return auth.Stores{
 		Users: st, Patients: st, Clients: st, Tokens: st, Keys: st, Sessions: st,
 		Settings: st, Sites: st, Audit: st, Throttle: st,
+	}
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments
+// (`goemr client approve ID --data-dir X`), returning the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
 }

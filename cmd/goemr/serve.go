@@ -97,6 +97,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	log.Info("stopped")
+	fmt.Fprintln(env.stdout, "goemr stopped")
 	return nil
 }
 

@@ -185,5 +185,8 @@ func userinfoStatus(t *testing.T, s *Server, token string) int {
 	if resp.StatusCode == 401 && resp.Header.Get("WWW-Authenticate") == "" {
 		t.Error("401 without WWW-Authenticate")
 	}
+	if resp.StatusCode != 200 {
+		t.Logf("userinfo %d: %s", resp.StatusCode, resp.Header.Get("WWW-Authenticate"))
+	}
 	return resp.StatusCode
 }

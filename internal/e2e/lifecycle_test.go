@@ -1,0 +1,73 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCrashKeepsAcknowledgedWrites kills the process with SIGKILL right
+// after a registration was acknowledged; after a restart on the same
+// database the client is there.
+func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
+	for _, b := range Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			s := Start(t, b, "")
+			var regs []*Registered
+			for i := 0; i < 5; i++ {
+				reg, _, err := s.Register(map[string]any{"redirect_uris": []string{Callback}, "scope": "openid patient/Patient.rs"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				regs = append(regs, reg)
+			}
+			s.Kill()
+			again := Start(t, b, s.DataDir)
+			for _, reg := range regs {
+				uri := strings.Replace(reg.RegistrationClientURI, s.URL, again.URL, 1)
+				req, _ := http.NewRequest(http.MethodGet, uri, nil)
+				req.Header.Set("Authorization", "Bearer "+reg.RegistrationAccessToken)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var m map[string]any
+				json.NewDecoder(resp.Body).Decode(&m)
+				resp.Body.Close()
+				if resp.StatusCode != 200 || m["client_id"] != reg.ClientID {
+					t.Errorf("client %s after kill -9: %d %v", reg.ClientID, resp.StatusCode, m)
+				}
+			}
+		})
+	}
+}
+
+// TestGracefulStop: SIGTERM drains and exits with status 0.
+func TestGracefulStop(t *testing.T) {
+	s := Start(t, Backends(t)[0], "")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.Stop(ctx); err != nil {
+		t.Fatalf("%v\n%s", err, s.Output())
+	}
+	if !strings.Contains(s.Output(), "stopped") {
+		t.Errorf("no clean stop in output:\n%s", s.Output())
+	}
+}
+
+// TestPlainHTTPRefused: plain HTTP on a non-loopback address is refused
+// with a message that says why.
+func TestPlainHTTPRefused(t *testing.T) {
+	bin, err := Binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "serve", "--listen", "0.0.0.0:9399", "--data-dir", t.TempDir()).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "refusing to serve plain HTTP") {
+		t.Fatalf("err = %v, output:\n%s", err, out)
+	}
+}
