@@ -110,7 +110,9 @@ func TestNegativeMatrix(t *testing.T) {
 			}
 			return assertionForm(a)
 		}, "invalid_client"},
-		{"wrong alg RS256", func() url.Values { return assertionForm(Assertion(key, jose.RS256, backend.ClientID, s.TokenURL(), nil)) }, "invalid_client"},
+		{"wrong alg RS256", func() url.Values {
+			return assertionForm(Assertion(key, jose.RS256, backend.ClientID, s.TokenURL(), nil))
+		}, "invalid_client"},
 		{"wrong aud", func() url.Values {
 			return assertionForm(Assertion(key, jose.RS384, backend.ClientID, s.Issuer(), nil))
 		}, "invalid_client"},
