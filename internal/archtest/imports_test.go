@@ -41,7 +41,9 @@ func listPackages(t *testing.T) []pkg {
 	return pkgs
 }
 
-func isStd(path string) bool { return !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") && !strings.HasPrefix(path, "goemr") }
+func isStd(path string) bool {
+	return !strings.Contains(strings.SplitN(path, "/", 2)[0], ".") && !strings.HasPrefix(path, "goemr")
+}
 
 // rules: for each package (prefix), imports that must not appear.
 var rules = []struct {
@@ -54,7 +56,9 @@ var rules = []struct {
 	{"goemr/internal/store", func(imp string) bool {
 		return imp == "net/http" || strings.HasPrefix(imp, "goemr/internal/fhir") || strings.HasPrefix(imp, "goemr/internal/auth") || strings.HasPrefix(imp, "goemr/internal/restapi")
 	}, "store sees no HTTP, FHIR or protocol package"},
-	{"goemr/internal/sqldb", func(imp string) bool { return strings.HasPrefix(imp, "goemr/internal/") && imp != "goemr/internal/sqldb" }, "sqldb is the bottom layer"},
+	{"goemr/internal/sqldb", func(imp string) bool {
+		return strings.HasPrefix(imp, "goemr/internal/") && imp != "goemr/internal/sqldb"
+	}, "sqldb is the bottom layer"},
 	{"goemr/internal/fhirmap", func(imp string) bool {
 		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
 	}, "fhirmap sees no SQL"},

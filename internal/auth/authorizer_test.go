@@ -129,4 +129,3 @@ func TestRequire(t *testing.T) {
 		})
 	}
 }
-

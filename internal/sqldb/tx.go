@@ -19,7 +19,7 @@ type Tx struct {
 // nil; otherwise, or if fn panics, it rolls back (and re-panics). On SQLite
 // the transaction begins IMMEDIATE: it holds the write lock from the start.
 // Inside fn use tx only, never db.Exec, which would wait for the writer.
-func (db *DB) Transact(ctx context.Context, fn func(tx *Tx) error) (err error) {
+func (db *DB) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 	sqltx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err

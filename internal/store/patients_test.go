@@ -108,3 +108,27 @@ func TestSearchPatientsLimits(t *testing.T) {
 		}
 	})
 }
+
+// Concurrent creations each get their own number, on every engine (on
+// PostgreSQL several processes would otherwise read the same max).
+func TestCreatePatientRace(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		codes := race(8, func() error { return s.CreatePatient(ctx, &emr.Patient{Lname: "Race"}) })
+		if codes[""] != 8 {
+			t.Fatalf("outcomes %v; want 8 successes", codes)
+		}
+		ps, err := s.SearchPatients(ctx, emr.PatientFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int64]bool{}
+		for _, p := range ps {
+			seen[p.PID] = true
+		}
+		for pid := int64(1); pid <= 8; pid++ {
+			if !seen[pid] {
+				t.Errorf("pid %d missing; got %v", pid, seen)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"testing"
+	"time"
 
 	"goemr/internal/emr"
 	"goemr/internal/store"
@@ -17,7 +18,7 @@ func TestUsers(t *testing.T) {
 		if admin.ID == 0 || admin.UUID == "" || admin.Created.IsZero() {
 			t.Errorf("CreateUser did not fill in ID, UUID, Created: %+v", admin)
 		}
-		given := &emr.User{Username: "bob", UUID: "0190c2a0-0000-7000-8000-000000000001", Created: at(-3600)}
+		given := &emr.User{Username: "bob", UUID: "0190c2a0-0000-7000-8000-000000000001", Created: at(-time.Hour)}
 		if err := s.CreateUser(ctx, given); err != nil {
 			t.Fatal(err)
 		}
