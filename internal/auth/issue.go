@@ -24,6 +24,9 @@ type tokenResponse struct {
 	SmartStyleURL     string `json:"smart_style_url,omitempty"`
 }
 
+// keyReload is how stale the key ring may be when signing.
+const keyReload = 5 * time.Second
+
 // issueOptions say how the refresh token of an issue is handled.
 type issueOptions struct {
 	refresh    bool   // issue a refresh token (offline_access granted)
@@ -54,6 +57,11 @@ func (s *Server) issue(ctx context.Context, c *emr.Client, g *emr.Grant, o issue
 	}
 	if g.Role != emr.RoleSystem {
 		at.GrantID = g.ID
+	}
+	// Pick up a key rotated by another process within seconds; the retired
+	// key stays published, so tokens it signed meanwhile still verify.
+	if err := s.keys.Refresh(ctx, keyReload); err != nil {
+		return nil, err
 	}
 	payload, _ := json.Marshal(at)
 	access, err := s.keys.sign(payload, true)

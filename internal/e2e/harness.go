@@ -135,7 +135,13 @@ func start(t *testing.T, b Backend, dataDir string, extra ...string) *Server {
 	if b.DSN != "" {
 		args = append(args, "--db", b.DSN)
 	}
-	s := &Server{URL: "http://" + addr, DataDir: dataDir, Backend: b, done: make(chan struct{})}
+	scheme := "http://"
+	for _, a := range extra {
+		if a == "--tls-cert" {
+			scheme = "https://"
+		}
+	}
+	s := &Server{URL: scheme + addr, DataDir: dataDir, Backend: b, done: make(chan struct{})}
 	s.cmd = exec.Command(bin, args...)
 	s.cmd.Env = append(os.Environ(), "GOEMR_LOG_LEVEL=warn")
 	pr, pw := io.Pipe()

@@ -1,0 +1,354 @@
+// Command goemr-load measures goemr's OAuth2 endpoints as the ratio to this
+// machine's ceiling, following the performance method of DESIGN.md §6.
+//
+// It starts two servers on loopback, each in its own process: the ceiling
+// (a bare net/http handler returning a fixed JSON body; this program run
+// again with -serve-ceiling) and the real goemr binary (`goemr serve --demo`
+// on SQLite, and on PostgreSQL too when GOEMR_TEST_PG is set). It registers
+// the clients it needs over HTTP, then for every scenario and run it loads
+// the ceiling and goemr in turn with the same closed loop: -c keep-alive
+// connections, one request outstanding on each, -warmup then -duration.
+// It prints req/s for both, their ratio, p50/p99 latency, error counts and
+// how much CPU other processes took meanwhile, then the medians.
+//
+// Any answer other than 200 is an error; a run with errors is reported and
+// is not a valid figure. The load is bounded in time, loopback only, and the
+// servers are stopped by process id at the end.
+//
+// Usage, from the module root:
+//
+//	go run ./bench/cmd/goemr-load [-c 16] [-warmup 1s] [-duration 5s] [-runs 3] [-scenarios client_credentials,password,introspect]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"goemr/internal/sqldb"
+)
+
+// Goals: twice Ory Hydra's published 2-CPU figures.
+var goals = map[string]float64{
+	scClientCredentials: 2 * 513,
+	scIntrospect:        2 * 5109,
+}
+
+type options struct {
+	bin        string
+	conns      int
+	warm, dur  time.Duration
+	runs       int
+	scenarios  []string
+	pg         string
+	sqliteSync string
+	assertions int
+	keep       bool
+}
+
+func main() {
+	var o options
+	var scen, ceiling string
+	flag.StringVar(&ceiling, "serve-ceiling", "", "internal: run as the ceiling server on this address")
+	flag.StringVar(&o.bin, "bin", "", "goemr binary to run (default: go build ./cmd/goemr into a temporary folder)")
+	flag.IntVar(&o.conns, "c", 16, "concurrent keep-alive connections")
+	flag.DurationVar(&o.warm, "warmup", time.Second, "warm-up before each measured window")
+	flag.DurationVar(&o.dur, "duration", 5*time.Second, "measured window of each run")
+	flag.IntVar(&o.runs, "runs", 3, "runs per scenario and server (the median is reported)")
+	flag.StringVar(&scen, "scenarios", strings.Join(allScenarios, ","), "scenarios to run")
+	flag.StringVar(&o.pg, "pg", os.Getenv("GOEMR_TEST_PG"), "PostgreSQL server DSN (default $GOEMR_TEST_PG); empty: SQLite only")
+	flag.StringVar(&o.sqliteSync, "sqlite-sync", "FULL", "goemr --sqlite-sync (FULL is goemr's default)")
+	flag.IntVar(&o.assertions, "assertions", 0, "client assertions signed before the first client_credentials run (0: 2000/s of run time)")
+	flag.BoolVar(&o.keep, "keep", false, "keep the data folder (SQLite file) for inspection")
+	flag.Parse()
+	if ceiling != "" {
+		if err := serveCeiling(ceiling); err != nil {
+			fmt.Fprintln(os.Stderr, "ceiling:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	o.scenarios = strings.Split(scen, ",")
+	for _, s := range o.scenarios {
+		if !slices.Contains(allScenarios, s) {
+			fmt.Fprintf(os.Stderr, "unknown scenario %q (have %s)\n", s, strings.Join(allScenarios, ", "))
+			os.Exit(2)
+		}
+	}
+	if o.conns < 1 || o.runs < 1 || o.dur <= 0 || o.warm < 0 {
+		fmt.Fprintln(os.Stderr, "-c, -runs and -duration must be positive")
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, &o); err != nil {
+		fmt.Fprintln(os.Stderr, "goemr-load:", err)
+		os.Exit(1)
+	}
+}
+
+// figure is the median of a scenario's runs on one backend.
+type figure struct {
+	backend, scenario     string
+	goemr, ceiling        float64 // medians of req/s
+	ratio                 float64 // median of the per-run ratios
+	p50, p99              time.Duration
+	ceilP50, ceilP99      time.Duration
+	valid, runs           int
+	errors                int64
+	otherCPU              float64 // highest of the runs
+	rowsBefore, rowsAfter map[string]int64
+}
+
+func run(ctx context.Context, o *options) error {
+	tmp, err := os.MkdirTemp("", "goemr-load-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if o.keep {
+			fmt.Println("data kept in", tmp)
+		} else {
+			os.RemoveAll(tmp)
+		}
+	}()
+	started := time.Now()
+	fmt.Printf("goemr-load %s\nCPU: %s, %d CPUs; load average at start: %s\n", started.Format(time.RFC3339), cpuModel(), runtime.NumCPU(), loadAvg())
+	fmt.Printf("load: %d keep-alive connections, closed loop, %v warm-up + %v measured, %d runs\n", o.conns, o.warm, o.dur, o.runs)
+	if o.bin == "" {
+		fmt.Println("building ./cmd/goemr …")
+		if o.bin, err = buildGoemr(tmp); err != nil {
+			return err
+		}
+	}
+	ceil, err := startCeiling()
+	if err != nil {
+		return err
+	}
+	defer ceil.stop()
+	fmt.Printf("ceiling: pid %d on %s\n", ceil.pid(), ceil.addr)
+
+	backends := []string{"sqlite"}
+	if o.pg != "" {
+		backends = append(backends, "postgres")
+	}
+	var figures []figure
+	for _, be := range backends {
+		if ctx.Err() != nil {
+			break
+		}
+		fs, err := runBackend(ctx, o, be, tmp, ceil)
+		figures = append(figures, fs...)
+		if err != nil {
+			printSummary(figures, o)
+			return fmt.Errorf("%s: %w", be, err)
+		}
+	}
+	printSummary(figures, o)
+	fmt.Printf("\nfinished in %v; load average at end: %s\n", time.Since(started).Round(time.Second), loadAvg())
+	return ctx.Err()
+}
+
+func runBackend(ctx context.Context, o *options, be, tmp string, ceil *proc) ([]figure, error) {
+	dataDir := filepath.Join(tmp, be)
+	dsn, countDSN := "", "sqlite:"+filepath.Join(dataDir, sqldb.DefaultFile)
+	pgParent := 0
+	if be == "postgres" {
+		var drop func()
+		var err error
+		if dsn, drop, err = createPGDatabase(ctx, o.pg); err != nil {
+			return nil, err
+		}
+		defer drop()
+		countDSN = dsn
+		pgParent = postmasterPID()
+	}
+	g, err := startGoemr(o.bin, dataDir, dsn, o.sqliteSync)
+	if err != nil {
+		return nil, err
+	}
+	defer g.stop()
+	fmt.Printf("\n=== %s: goemr pid %d on %s (--demo, --sqlite-sync %s)\n", be, g.pid(), g.addr, o.sqliteSync)
+	s, err := register("http://" + g.addr)
+	if err != nil {
+		return nil, err
+	}
+	cpu := &cpuProbe{pids: func() []int { return []int{ceil.pid(), g.pid()} }, pgParent: pgParent}
+
+	var out []figure
+	need := o.assertions
+	if need <= 0 {
+		need = int(2000 * (o.warm + o.dur).Seconds())
+	}
+	for _, sc := range o.scenarios {
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+		f := figure{backend: be, scenario: sc, runs: o.runs}
+		f.rowsBefore, _ = countRows(ctx, countDSN)
+		fmt.Printf("\n--- %s / %s (load average %s; rows %s)\n", be, sc, loadAvg(), formatRows(f.rowsBefore))
+		var gs, cs, ratios []float64
+		var p50s, p99s, cp50s, cp99s []time.Duration
+		for r := 1; r <= o.runs; r++ {
+			if ctx.Err() != nil {
+				return out, ctx.Err()
+			}
+			ceilRes := runLoad(ceil.addr, requests(sc, s, ceil.addr, sampleAssertion(sc, s), true), o.conns, o.warm, o.dur, cpu)
+			ceilRes.Target = "ceiling"
+			var gRes *loadResult
+			for attempt := 0; ; attempt++ {
+				var signed []string
+				if sc == scClientCredentials {
+					t := time.Now()
+					signed = assertions(s, need)
+					fmt.Printf("  (signed %d RS384 assertions in %v, untimed)\n", need, time.Since(t).Round(time.Millisecond))
+				}
+				src := requests(sc, s, g.addr, signed, false)
+				gRes = runLoad(g.addr, src, o.conns, o.warm, o.dur, cpu)
+				gRes.Target = "goemr"
+				if p, ok := src.(*pool); ok {
+					used := int(min(p.i.Load(), int64(len(p.reqs))))
+					if gRes.Exhausted && attempt < 2 {
+						fmt.Printf("  run %d: the %d assertions ran out; again with twice as many\n", r, need)
+						need *= 2
+						continue
+					}
+					need = max(1000, int(math.Ceil(float64(used)*1.3)))
+				}
+				break
+			}
+			ratio := gRes.Rate() / ceilRes.Rate()
+			printRun(r, ceilRes)
+			printRun(r, gRes)
+			fmt.Printf("  run %d: ratio goemr/ceiling = %.4f\n", r, ratio)
+			f.errors += ceilRes.Errors + gRes.Errors
+			f.otherCPU = max(f.otherCPU, ceilRes.OtherCPU, gRes.OtherCPU)
+			if !ceilRes.Valid() || !gRes.Valid() {
+				fmt.Printf("  run %d is NOT a valid figure (errors or exhausted assertions)\n", r)
+				continue
+			}
+			f.valid++
+			gs, cs, ratios = append(gs, gRes.Rate()), append(cs, ceilRes.Rate()), append(ratios, ratio)
+			p50s, p99s = append(p50s, gRes.P50), append(p99s, gRes.P99)
+			cp50s, cp99s = append(cp50s, ceilRes.P50), append(cp99s, ceilRes.P99)
+		}
+		if f.valid > 0 {
+			f.goemr, f.ceiling, f.ratio = median(gs), median(cs), median(ratios)
+			f.p50, f.p99, f.ceilP50, f.ceilP99 = medianDur(p50s), medianDur(p99s), medianDur(cp50s), medianDur(cp99s)
+		}
+		f.rowsAfter, _ = countRows(ctx, countDSN)
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func sampleAssertion(sc string, s *setup) []string {
+	if sc != scClientCredentials {
+		return nil
+	}
+	return assertions(s, 1)
+}
+
+func printRun(r int, res *loadResult) {
+	fmt.Printf("  run %d %-7s %10.1f req/s  n=%-7d p50 %-9v p99 %-9v errors %d  other CPU %4.1f%%",
+		r, res.Target, res.Rate(), res.Count, res.P50.Round(time.Microsecond), res.P99.Round(time.Microsecond), res.Errors, res.OtherCPU)
+	if res.Exhausted {
+		fmt.Print("  ASSERTIONS EXHAUSTED")
+	}
+	fmt.Println()
+	if res.Errors > 0 {
+		fmt.Printf("    statuses %v; first error: %.300s\n", res.Statuses, res.FirstErr)
+	}
+}
+
+func printSummary(fs []figure, o *options) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Printf("\n=== medians (%d connections, %v measured per run; ceiling = bare net/http fixed JSON)\n\n", o.conns, o.dur)
+	fmt.Println("| backend | scenario | goemr req/s | ceiling req/s | ratio | goemr p50 / p99 | ceiling p50 / p99 | valid runs | errors | other CPU (max) | goal |")
+	fmt.Println("|---|---|---:|---:|---:|---|---|---:|---:|---:|---|")
+	for _, f := range fs {
+		goal := "—"
+		if g, ok := goals[f.scenario]; ok {
+			met := "not met"
+			if f.valid > 0 && f.goemr >= g {
+				met = "met"
+			}
+			goal = fmt.Sprintf("≥ %.0f/s: %s", g, met)
+		}
+		fmt.Printf("| %s | %s | %.0f | %.0f | %.4f | %v / %v | %v / %v | %d/%d | %d | %.1f%% | %s |\n",
+			f.backend, f.scenario, f.goemr, f.ceiling, f.ratio,
+			f.p50.Round(time.Microsecond), f.p99.Round(time.Microsecond),
+			f.ceilP50.Round(time.Microsecond), f.ceilP99.Round(time.Microsecond),
+			f.valid, f.runs, f.errors, f.otherCPU, goal)
+	}
+	fmt.Println("\ndata size (rows before → after each scenario):")
+	for _, f := range fs {
+		fmt.Printf("  %s / %s: %s → %s\n", f.backend, f.scenario, formatRows(f.rowsBefore), formatRows(f.rowsAfter))
+	}
+}
+
+// countedTables are the tables whose size the report states.
+var countedTables = []string{"patient_data", "users", "oauth_clients", "oauth_grants", "jwt_grant_history", "api_log", "oauth_revocations"}
+
+// countRows counts the rows of countedTables, between runs only.
+func countRows(ctx context.Context, dsn string) (map[string]int64, error) {
+	db, err := sqldb.Open(ctx, sqldb.Options{DSN: dsn, ReadConns: 1})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	out := map[string]int64{}
+	var errs []error
+	for _, t := range countedTables {
+		var n int64
+		if err := db.QueryRow(ctx, "SELECT count(*) FROM "+t).Scan(&n); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out[t] = n
+	}
+	return out, errors.Join(errs...)
+}
+
+func formatRows(m map[string]int64) string {
+	if m == nil {
+		return "?"
+	}
+	var parts []string
+	for _, t := range countedTables {
+		if n, ok := m[t]; ok {
+			parts = append(parts, fmt.Sprintf("%s=%d", t, n))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+func medianDur(v []time.Duration) time.Duration {
+	f := make([]float64, len(v))
+	for i, d := range v {
+		f[i] = float64(d)
+	}
+	return time.Duration(median(f))
+}
