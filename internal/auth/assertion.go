@@ -50,8 +50,10 @@ const maxAssertionLife = 5 * time.Minute
 
 // verifyAssertion authenticates a client by a signed JWT (RFC 7523 §3,
 // SMART Backend Services "Authenticating to the Token endpoint"). audiences
-// are the URLs accepted as aud: the token endpoint (and, for introspection
-// and revocation, that endpoint too).
+// are the values accepted as aud: the token endpoint URL (SMART, OIDC Core
+// §9), the issuer identifier (RFC 7523 §3 allows any value identifying the
+// server; openid-client sends it) and, for introspection and revocation,
+// that endpoint too.
 func (s *Server) verifyAssertion(ctx context.Context, c *emr.Client, assertion string, audiences ...string) error {
 	jws, err := jose.ParseSigned(assertion, assertionAlgs)
 	if err != nil || len(jws.Signatures) != 1 {

@@ -12,9 +12,16 @@ import (
 
 // consentItem is one line of the consent page.
 type consentItem struct {
-	Raw   string
-	Label string
-	Fixed bool // part of how the app works (openid, launch/patient, api:*), not a data grant
+	Raw        string
+	Label      string
+	Fixed      bool             // part of how the app works (openid, launch/patient, api:*), not a data grant
+	Categories []categoryOption // narrower granular scopes the user may pick instead
+}
+
+// categoryOption is one ?category= narrowing of a resource scope.
+type categoryOption struct {
+	Raw   string // e.g. patient/Observation.rs?category=…|laboratory
+	Label string // the category code
 }
 
 // fixedScopes are granted with the authorization itself; every other scope
@@ -26,17 +33,60 @@ var fixedScopes = map[string]string{
 	"online_access": "Access while you are signed in",
 }
 
-func consentItems(raw string) []consentItem {
+func (s *Server) consentItems(raw string) []consentItem {
 	scopes, _ := scope.ParseList(raw)
 	items := make([]consentItem, 0, len(scopes))
 	for _, sc := range scopes {
 		if label, ok := fixedScopes[sc.Raw]; ok {
-			items = append(items, consentItem{sc.Raw, label, true})
+			items = append(items, consentItem{Raw: sc.Raw, Label: label, Fixed: true})
 			continue
 		}
-		items = append(items, consentItem{Raw: sc.Raw, Label: describeScope(sc)})
+		items = append(items, consentItem{Raw: sc.Raw, Label: describeScope(sc), Categories: s.categoryOptions(sc)})
 	}
 	return items
+}
+
+// categoryOptions offers, for an unconstrained resource scope whose resource
+// has granular categories (Condition, Observation, DocumentReference), the
+// category-restricted scopes the user may grant instead.
+func (s *Server) categoryOptions(sc scope.Scope) []categoryOption {
+	if sc.Context == "" || sc.Resource == "*" || sc.Operation != "" || len(sc.Constraints) > 0 || !sc.Perms.Any(scope.R|scope.S) {
+		return nil
+	}
+	var out []categoryOption
+	for _, cat := range s.catalog.Categories(sc.Context, sc.Resource) {
+		perms := sc.Perms & (scope.R | scope.S)
+		narrowed, err := scope.Parse(sc.Context + "/" + sc.Resource + "." + perms.String() + "?category=" + cat)
+		if err != nil {
+			continue
+		}
+		_, code, _ := strings.Cut(cat, "|")
+		out = append(out, categoryOption{Raw: narrowed.String(), Label: code})
+	}
+	return out
+}
+
+// grantedScopes is what the consent form grants: each ticked requested scope,
+// except that a resource scope for which the user ticked categories is
+// replaced by those category-restricted scopes.
+func (s *Server) grantedScopes(requested []scope.Scope, ticked []string) scope.Set {
+	var granted scope.Set
+	for _, sc := range requested {
+		var narrowed scope.Set
+		for _, opt := range s.categoryOptions(sc) {
+			if slices.Contains(ticked, opt.Raw) {
+				n, _ := scope.Parse(opt.Raw)
+				narrowed = append(narrowed, n)
+			}
+		}
+		switch {
+		case len(narrowed) > 0:
+			granted = append(granted, narrowed...)
+		case slices.Contains(ticked, sc.Raw):
+			granted = append(granted, sc)
+		}
+	}
+	return granted
 }
 
 func describeScope(sc scope.Scope) string {
@@ -83,7 +133,7 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := map[string]any{
 		"Title": "Allow access?", "ClientName": req.ClientName, "CSRF": sess.CSRF,
-		"Scopes": consentItems(req.Scope), "Action": s.Issuer(sess.Site) + "/scope-authorize-confirm",
+		"Scopes": s.consentItems(req.Scope), "Action": s.Issuer(sess.Site) + "/scope-authorize-confirm",
 		"Offline":      set.Has("offline_access"),
 		"OfflineUntil": s.now().Add(s.seconds(r.Context(), emr.SettingRefreshTokenLifetime)).Format("2 January 2006"),
 	}
@@ -114,13 +164,7 @@ func (s *Server) handleConsentConfirm(w http.ResponseWriter, r *http.Request) er
 		return nil
 	}
 	requested, _ := scope.ParseList(req.Scope)
-	ticked := r.PostForm["scope"]
-	var granted scope.Set
-	for _, sc := range requested {
-		if slices.Contains(ticked, sc.Raw) {
-			granted = append(granted, sc)
-		}
-	}
+	granted := s.grantedScopes(requested, r.PostForm["scope"])
 	if granted.Has("launch/patient") && sess.PatientUUID == "" {
 		return &pageError{400, "Choose a patient first."}
 	}

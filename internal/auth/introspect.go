@@ -20,7 +20,7 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site), s.Issuer(site)+"/introspect")
+	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site), s.Issuer(site), s.Issuer(site)+"/introspect")
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (s *Server) handleRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site), s.Issuer(site)+"/revoke")
+	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site), s.Issuer(site), s.Issuer(site)+"/revoke")
 	if err != nil {
 		return err
 	}

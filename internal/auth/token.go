@@ -40,7 +40,8 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return oerr(400, "unsupported_grant_type", "grant_type "+gt+" is not supported")
 	}
-	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site))
+	s.identifyRefreshClient(r, form)
+	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site), s.Issuer(site))
 	if err != nil {
 		s.audit(r, "token.client_auth", "failure", &emr.AuditEvent{ClientID: form.Get("client_id"), Detail: gt + ": " + toOAuth(err).Description})
 		return err
@@ -85,4 +86,17 @@ func postForm(r *http.Request) (url.Values, error) {
 func hasMediaType(header, mediaType string) bool {
 	mt, _, err := mime.ParseMediaType(header)
 	return err == nil && strings.EqualFold(mt, mediaType)
+}
+
+// identifyRefreshClient lets a public client refresh without repeating its
+// client_id (RFC 6749 §6 asks only confidential clients to authenticate;
+// fhirclient sends just the refresh token): the token names its client. A
+// confidential client found this way still fails authentication.
+func (s *Server) identifyRefreshClient(r *http.Request, form url.Values) {
+	if form.Get("grant_type") != "refresh_token" || form.Get("client_id") != "" || form.Get("client_assertion") != "" || r.Header.Get("Authorization") != "" {
+		return
+	}
+	if rt, err := s.st.Tokens.RefreshTokenByHash(r.Context(), tokenHash(form.Get("refresh_token"))); err == nil {
+		form.Set("client_id", rt.ClientID)
+	}
 }

@@ -22,6 +22,12 @@ var (
 // patient picker (when shown; the first patient is chosen) and consent
 // (unticking the scopes in untick). It returns the redirect back to the app.
 func (b *Browser) Authorize(authURL string, who Login, untick []string) (*url.URL, error) {
+	return b.AuthorizeTicking(authURL, who, untick, nil)
+}
+
+// AuthorizeTicking is Authorize that also ticks the consent boxes in tick
+// (e.g. category-restricted alternatives to a resource scope).
+func (b *Browser) AuthorizeTicking(authURL string, who Login, untick, tick []string) (*url.URL, error) {
 	page, err := b.Get(authURL)
 	if err != nil {
 		return nil, err
@@ -64,10 +70,17 @@ func (b *Browser) Authorize(authURL string, who Login, untick []string) (*url.UR
 		return nil, err
 	}
 	form := url.Values{"csrf_token_form": {csrf}, "proceed": {"allow"}}
-	for _, sc := range page.Values("scope") {
+	for _, sc := range page.Checked("scope") {
 		if !slices.Contains(untick, sc) {
 			form.Add("scope", sc)
 		}
+	}
+	offered := page.Values("scope")
+	for _, sc := range tick {
+		if !slices.Contains(offered, sc) {
+			return nil, fmt.Errorf("the consent page offers no %q; it offers %v", sc, offered)
+		}
+		form.Add("scope", sc)
 	}
 	page, err = b.Submit(action, form)
 	if err != nil {

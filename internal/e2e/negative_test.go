@@ -114,7 +114,7 @@ func TestNegativeMatrix(t *testing.T) {
 			return assertionForm(Assertion(key, jose.RS256, backend.ClientID, s.TokenURL(), nil))
 		}, "invalid_client"},
 		{"wrong aud", func() url.Values {
-			return assertionForm(Assertion(key, jose.RS384, backend.ClientID, s.Issuer(), nil))
+			return assertionForm(Assertion(key, jose.RS384, backend.ClientID, s.FHIRBase(), nil))
 		}, "invalid_client"},
 		{"unregistered key", func() url.Values {
 			return assertionForm(Assertion(otherKey(), jose.RS384, backend.ClientID, s.TokenURL(), nil))

@@ -115,6 +115,19 @@ func (p *Page) Form() (action, csrf string, err error) {
 	return htmlUnescape(a[1]), htmlUnescape(c[1]), nil
 }
 
+// Checked returns the values a browser would submit for inputs named name
+// as the page comes: hidden ones and checkboxes ticked by default.
+func (p *Page) Checked(name string) []string {
+	re := regexp.MustCompile(`<input type="(hidden|checkbox)" name="` + regexp.QuoteMeta(name) + `" value="([^"]*)"( checked)?>`)
+	var out []string
+	for _, m := range re.FindAllStringSubmatch(p.Body, -1) {
+		if m[1] == "hidden" || m[3] != "" {
+			out = append(out, htmlUnescape(m[2]))
+		}
+	}
+	return out
+}
+
 // Values returns the value attributes of inputs named name.
 func (p *Page) Values(name string) []string {
 	re := regexp.MustCompile(`name="` + regexp.QuoteMeta(name) + `" value="([^"]*)"`)

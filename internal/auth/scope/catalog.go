@@ -158,3 +158,14 @@ func (c *Catalog) wildcardPerms(ctx string) Perm {
 	}
 	return p
 }
+
+// Categories lists the ?category= values ("system|code") offered for
+// granular scopes on ctx/resource, so a consent page can let the user narrow
+// a resource scope to some categories (SMART App Launch 2.x, granular
+// scopes).
+func (c *Catalog) Categories(ctx, resource string) []string {
+	if e, ok := c.offered[ctx+"/"+resource]; ok {
+		return slices.Clone(e.Categories)
+	}
+	return nil
+}

@@ -46,3 +46,14 @@ func TestCatalogAddRejectsMalformedEntries(t *testing.T) {
 		}()
 	}
 }
+
+func TestCategories(t *testing.T) {
+	c := DefaultCatalog(CatalogOptions{})
+	got := c.Categories("patient", "Condition")
+	if len(got) != 3 {
+		t.Fatalf("patient/Condition categories = %v", got)
+	}
+	if c.Categories("patient", "Patient") != nil || c.Categories("nobody", "Condition") != nil {
+		t.Error("categories for a resource without granular scopes")
+	}
+}
