@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseInterspersed(t *testing.T) {
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	dir := fs.String("data-dir", "", "")
+	pos, err := parseInterspersed(fs, []string{"set", "--data-dir", "/d", "NAME", "VALUE"})
+	if err != nil || *dir != "/d" || !slices.Equal(pos, []string{"set", "NAME", "VALUE"}) {
+		t.Fatalf("pos %v dir %q err %v", pos, *dir, err)
+	}
+	if _, err := parseInterspersed(fs, []string{"--nope"}); err == nil {
+		t.Error("unknown flag accepted")
+	}
+}
+
+func TestRunSubcommands(t *testing.T) {
+	var out, errOut bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	if err := run(context.Background(), env, []string{"bogus"}); err == nil || !strings.Contains(errOut.String(), "serve") {
+		t.Errorf("unknown subcommand: %v, usage %q", err, errOut.String())
+	}
+	dir := t.TempDir()
+	if err := run(context.Background(), env, []string{"migrate", "--data-dir", dir}); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), env, []string{"config", "set", "oauth_password_grant", "2", "--data-dir", dir}); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run(context.Background(), env, []string{"config", "get", "--data-dir", dir}); err != nil || !strings.Contains(out.String(), "oauth_password_grant") {
+		t.Fatalf("config get: %v %q", err, out.String())
+	}
+	if err := run(context.Background(), env, []string{"config", "set", "no_such_setting", "1", "--data-dir", dir}); err == nil {
+		t.Error("unknown setting accepted")
+	}
+	if err := run(context.Background(), env, []string{"user", "add", "--username", "x", "--password", "ab", "--data-dir", dir}); err == nil {
+		t.Error("a two-character password accepted")
+	}
+	if err := run(context.Background(), env, []string{"serve", "--listen", "0.0.0.0:1", "--data-dir", dir}); err == nil || !strings.Contains(err.Error(), "plain HTTP") {
+		t.Errorf("plain HTTP on all interfaces: %v", err)
+	}
+}

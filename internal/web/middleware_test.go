@@ -1,0 +1,65 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestMiddleware(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	echo := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/panic" {
+			panic("boom")
+		}
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, "too big", http.StatusRequestEntityTooLarge)
+			return
+		}
+		w.Write(b)
+	})
+	h := Chain(echo, WithRequestID, WithLog(log), WithSecurityHeaders, WithBodyLimit(8))
+	tests := []struct {
+		name, path, body string
+		chunked          bool
+		status           int
+	}{
+		{"small body", "/", "hello", false, 200},
+		{"declared too large", "/", "0123456789", false, 413},
+		{"streamed too large", "/", "0123456789", true, 413},
+		{"panic", "/panic", "", false, 500},
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest(http.MethodPost, tt.path, strings.NewReader(tt.body))
+		if tt.chunked {
+			req.ContentLength = -1
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.name, rec.Code, tt.status)
+		}
+		if rec.Header().Get("X-Request-Id") == "" || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: missing request id or security headers: %v", tt.name, rec.Header())
+		}
+		if rec.Body.Len() == 0 {
+			t.Errorf("%s: empty body", tt.name)
+		}
+	}
+}
+
+func TestHandle(t *testing.T) {
+	var got error
+	h := Handle(func(w http.ResponseWriter, r *http.Request, err error) { got = err; w.WriteHeader(418) },
+		func(w http.ResponseWriter, r *http.Request) error { return errors.New("x") })
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if got == nil || rec.Code != 418 {
+		t.Fatalf("error not routed to the error writer: %v %d", got, rec.Code)
+	}
+}
