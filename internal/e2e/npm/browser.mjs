@@ -48,11 +48,33 @@ export class Page {
     return { action: htmlUnescape(action[1]), csrf: htmlUnescape(csrf[1]) };
   }
 
-  // The value attributes of the inputs named name.
+  // The <input> elements of the page, each as {type, name, value, checked}.
+  inputs() {
+    return [...this.body.matchAll(/<input\b([^>]*)>/g)].map((m) => {
+      const attrs = {};
+      for (const a of m[1].matchAll(/([a-zA-Z_-]+)(?:="([^"]*)")?/g)) {
+        attrs[a[1].toLowerCase()] = a[2] === undefined ? '' : htmlUnescape(a[2]);
+      }
+      return {
+        type: (attrs.type ?? 'text').toLowerCase(),
+        name: attrs.name,
+        value: attrs.value ?? '',
+        checked: 'checked' in attrs,
+      };
+    });
+  }
+
+  // The values of every input named name (offered choices included).
   values(name) {
-    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`name="${esc}" value="([^"]*)"`, 'g');
-    return [...this.body.matchAll(re)].map((m) => htmlUnescape(m[1]));
+    return this.inputs().filter((i) => i.name === name).map((i) => i.value);
+  }
+
+  // The values a browser submits for inputs named name when the user
+  // changes nothing: hidden and text fields, and boxes ticked by default.
+  submitted(name) {
+    return this.inputs()
+      .filter((i) => i.name === name && (!['checkbox', 'radio'].includes(i.type) || i.checked))
+      .map((i) => i.value);
   }
 }
 
@@ -131,8 +153,9 @@ export class Browser {
   }
 
   // authorize walks goemr's pages from an authorization URL: sign in as
-  // who, pick the first patient when the picker is shown, allow every scope
-  // on the consent page (except those in untick). It returns the URL the
+  // who, pick the first patient when the picker is shown, and allow on the
+  // consent page what it ticks by default (less the scopes in untick). It
+  // returns the URL the
   // server redirected the browser to (the app's redirect URI with code and
   // state) and the pages it saw on the way.
   async authorize(authURL, who, { stopAt, untick = [] } = {}) {
@@ -165,7 +188,7 @@ export class Browser {
       throw new Error(`expected the consent page, got ${page.url} (${page.status}):\n${page.body}`);
     }
     ({ action, csrf } = page.form());
-    const scopes = page.values('scope').filter((s) => !untick.includes(s));
+    const scopes = page.submitted('scope').filter((s) => !untick.includes(s));
     ({ page, redirect } = await this.submit(action, { csrf_token_form: csrf, proceed: 'allow', scope: scopes }, stopAt));
     if (!redirect) {
       throw new Error(`consent did not redirect to the app: ${page.status} ${page.body}`);
@@ -188,7 +211,7 @@ export async function register(meta) {
   return body;
 }
 
-// userinfoStatus calls the UserInfo endpoint, goemr's protected resource
+// userinfo calls the UserInfo endpoint, goemr's protected resource
 // until the FHIR resource endpoints exist, and returns status and headers.
 export async function userinfo(accessToken) {
   const resp = await fetch(USERINFO_URL, { headers: { authorization: `Bearer ${accessToken}` } });
