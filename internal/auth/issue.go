@@ -55,8 +55,9 @@ func (s *Server) issue(ctx context.Context, c *emr.Client, g *emr.Grant, o issue
 		Scope: g.Scope, IssuedAt: now.Unix(), NotBefore: now.Unix(), Expiry: exp.Unix(),
 		JTI: newID(), Role: g.Role, Patient: g.PatientUUID, FHIRUser: fhirUser,
 	}
-	if g.Role != emr.RoleSystem {
-		at.GrantID = g.ID
+	at.GrantID = g.ID
+	if g.Role == emr.RoleSystem {
+		at.GrantID = c.CredentialsGrantID()
 	}
 	// Pick up a key rotated by another process within seconds; the retired
 	// key stays published, so tokens it signed meanwhile still verify.

@@ -54,10 +54,17 @@ func TestManualApproval(t *testing.T) {
 			if out := goemrCLI(t, s, "", "client", "show", reg.ClientID); !strings.Contains(out, `"enabled": true`) {
 				t.Fatalf("client show after approve:\n%s", out)
 			}
-			if status, body, _ := PostForm(s.TokenURL(), form, reg.ClientID, reg.ClientSecret); status != 200 {
-				t.Fatalf("approved client: %d %v", status, body)
+			status, tok, _ := PostForm(s.TokenURL(), form, reg.ClientID, reg.ClientSecret)
+			if status != 200 {
+				t.Fatalf("approved client: %d %v", status, tok)
+			}
+			if userinfoStatus(t, s, tok["access_token"].(string)) != 200 {
+				t.Fatal("fresh token refused")
 			}
 			goemrCLI(t, s, "", "client", "disable", reg.ClientID)
+			if userinfoStatus(t, s, tok["access_token"].(string)) != 401 {
+				t.Error("a disabled client's access token still works")
+			}
 			if status, body, _ := PostForm(s.TokenURL(), form, reg.ClientID, reg.ClientSecret); status != 401 || body["error"] != "invalid_client" {
 				t.Fatalf("disabled client: %d %v", status, body)
 			}

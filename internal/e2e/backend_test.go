@@ -57,6 +57,29 @@ func TestClientCredentials(t *testing.T) {
 			if _, err := cfg.Token(context.Background()); err == nil {
 				t.Fatal("replayed assertion accepted")
 			}
+			// Disabling the client ends the tokens it already has.
+			rs := confidentialClient(t, s) // a resource server that introspects
+			active := func() any {
+				_, body, _ := PostForm(s.Issuer()+"/introspect", url.Values{"token": {tok.AccessToken}}, rs.ClientID, rs.ClientSecret)
+				return body["active"]
+			}
+			if active() != true {
+				t.Fatal("system token not active")
+			}
+			goemrCLI(t, s, "", "client", "disable", reg.ClientID)
+			if active() != false {
+				t.Error("a disabled client's system token is still active")
+			}
+			goemrCLI(t, s, "", "client", "enable", reg.ClientID)
+			cfg.EndpointParams.Set("client_assertion", Assertion(key, jose.RS384, reg.ClientID, s.TokenURL(), nil))
+			again, err := cfg.Token(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			tok = again
+			if active() != true {
+				t.Error("a token issued after re-enabling is not active")
+			}
 		})
 	}
 }

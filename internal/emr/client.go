@@ -2,6 +2,7 @@ package emr
 
 import (
 	"context"
+	"strconv"
 	"time"
 )
 
@@ -47,9 +48,20 @@ type ClientService interface {
 	ClientByID(ctx context.Context, id string) (*Client, error)
 	ClientByRegistrationPath(ctx context.Context, path string) (*Client, error)
 	ListClients(ctx context.Context) ([]*Client, error)
+	// SetClientEnabled switches a client on or off. Switching it off also
+	// revokes every live grant of it and its credentials grant, so tokens
+	// already issued stop working at once.
 	SetClientEnabled(ctx context.Context, id string, enabled bool) error
+	// DeleteClient deletes the client, revoking its tokens as above.
 	DeleteClient(ctx context.Context, id string) error
 	// RegisteredOrigins lists the distinct scheme://host[:port] origins of
 	// every enabled client's redirect URIs, for CORS.
 	RegisteredOrigins(ctx context.Context) ([]string, error)
+}
+
+// CredentialsGrantID names the implicit grant behind a client's
+// client_credentials tokens. It changes whenever the client row does, so
+// revoking it ends the tokens issued so far without blocking later ones.
+func (c *Client) CredentialsGrantID() string {
+	return "cc:" + c.ID + ":" + strconv.FormatInt(c.Updated.Unix(), 10)
 }

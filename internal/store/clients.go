@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 	"net/url"
 	"slices"
 	"strings"
@@ -108,9 +109,40 @@ func (s *Store) ListClients(ctx context.Context) ([]*emr.Client, error) {
 
 // SetClientEnabled enables (approves) or disables a client.
 func (s *Store) SetClientEnabled(ctx context.Context, id string, enabled bool) error {
-	res, err := s.db.Exec(ctx, `UPDATE oauth_clients SET is_enabled = $2, last_updated = $3 WHERE client_id = $1`,
-		id, flag(enabled), now().Unix())
-	return mustAffect(res, err, "client")
+	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+		var updated int64
+		if err := tx.QueryRow(ctx, `SELECT last_updated FROM oauth_clients WHERE client_id = $1`, id).Scan(&updated); err != nil {
+			return dbErr(err, "client")
+		}
+		// last_updated always moves forward, so the credentials grant id of
+		// the client (emr.Client.CredentialsGrantID) changes with every switch.
+		at := max(now().Unix(), updated+1)
+		if !enabled {
+			if err := revokeClientGrants(ctx, tx, id); err != nil {
+				return err
+			}
+			old := emr.Client{ID: id, Updated: fromUnix(updated)}
+			if _, err := tx.Exec(ctx, upsertRevocation, old.CredentialsGrantID(), now().Add(24*time.Hour).Unix()); err != nil {
+				return dbErr(err, "client")
+			}
+		}
+		res, err := tx.Exec(ctx, `UPDATE oauth_clients SET is_enabled = $2, last_updated = $3 WHERE client_id = $1`,
+			id, flag(enabled), at)
+		return mustAffect(res, err, "client")
+	})
+}
+
+// revokeClientGrants records every live grant of a client as revoked, so
+// the access tokens already issued under them stop working.
+func revokeClientGrants(ctx context.Context, tx *sqldb.Tx, id string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO oauth_revocations (id, expires)
+		SELECT id, expires FROM oauth_grants WHERE client_id = $1 AND expires > $2
+		ON CONFLICT (id) DO NOTHING`, id, now().Unix())
+	if err != nil {
+		return dbErr(err, "client")
+	}
+	_, err = tx.Exec(ctx, `UPDATE api_refresh_token SET revoked = 1 WHERE client_id = $1`, id)
+	return dbErr(err, "client")
 }
 
 // DeleteClient deletes a client with its grants, codes and refresh tokens.
@@ -118,11 +150,8 @@ func (s *Store) SetClientEnabled(ctx context.Context, id string, enabled bool) e
 // issued to the client stop working too.
 func (s *Store) DeleteClient(ctx context.Context, id string) error {
 	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
-		_, err := tx.Exec(ctx, `INSERT INTO oauth_revocations (id, expires)
-			SELECT id, expires FROM oauth_grants WHERE client_id = $1 AND expires > $2
-			ON CONFLICT (id) DO NOTHING`, id, now().Unix())
-		if err != nil {
-			return dbErr(err, "client")
+		if err := revokeClientGrants(ctx, tx, id); err != nil {
+			return err
 		}
 		res, err := tx.Exec(ctx, `DELETE FROM oauth_clients WHERE client_id = $1`, id)
 		return mustAffect(res, err, "client")
