@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
-	"time"
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"goemr/internal/emr"
 	"goemr/internal/sqldb"
