@@ -22,7 +22,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.Handle("GET "+p+"/jwk", browser(api(s.handleJWKS)))
 	mux.Handle("GET "+p+"/smart/smart-style", browser(api(s.handleSmartStyle)))
 
-	mux.Handle("POST "+p+"/registration", api(s.handleRegister))
+	mux.Handle("POST "+p+"/registration", api(s.registrations.limit(s.handleRegister)))
 	mux.Handle("GET "+p+"/client/{path}", api(s.handleClientRead))
 
 	mux.Handle("GET "+p+"/authorize", page(s.handleAuthorize))

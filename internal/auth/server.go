@@ -49,6 +49,8 @@ type Server struct {
 	jwks    *jwksFetcher
 	cache   *tokenCache
 	secrets *secretCache
+	// registrations limits open client registration per address.
+	registrations *addressLimiter
 
 	sitesMu sync.RWMutex
 	sites   map[string]bool
@@ -66,16 +68,17 @@ func New(ctx context.Context, st Stores, o Options) (*Server, error) {
 		o.HTTPClient = &http.Client{Timeout: 5 * time.Second}
 	}
 	s := &Server{
-		st:      st,
-		base:    strings.TrimRight(o.BaseURL, "/"),
-		secure:  strings.HasPrefix(o.BaseURL, "https://"),
-		demo:    o.Demo,
-		log:     o.Logger,
-		now:     o.Now,
-		catalog: scope.DefaultCatalog(scope.CatalogOptions{System: true}),
-		cache:   newTokenCache(100_000),
-		secrets: newSecretCache(10_000),
-		sites:   map[string]bool{},
+		st:            st,
+		base:          strings.TrimRight(o.BaseURL, "/"),
+		secure:        strings.HasPrefix(o.BaseURL, "https://"),
+		demo:          o.Demo,
+		log:           o.Logger,
+		now:           o.Now,
+		catalog:       scope.DefaultCatalog(scope.CatalogOptions{System: true}),
+		cache:         newTokenCache(100_000),
+		secrets:       newSecretCache(10_000),
+		registrations: newAddressLimiter(60, 60),
+		sites:         map[string]bool{},
 	}
 	s.jwks = newJWKSFetcher(o.HTTPClient, o.Now)
 	s.keys = NewKeyRing(st.Keys, o.Now, s.keyRetention)
