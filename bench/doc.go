@@ -33,7 +33,15 @@
 // difference of their ns/op. The token is a real one, issued by the
 // server's password grant; revocation is still looked up in the database on
 // every call. Both run on SQLite, and on PostgreSQL when GOEMR_TEST_PG is
-// set.
+// set. Their Parallel variants run the same from 16 goroutines, and
+// BenchmarkDBRoundTrip gives the floor under any per-request database
+// lookup.
+//
+// BenchmarkIntrospect, BenchmarkClientCredentials and
+// BenchmarkPasswordGrant run one endpoint in process, for CPU profiles: the
+// server's work is labelled part=server, so
+// `go tool pprof -tagfocus part=server` leaves out what the benchmark does
+// to prepare.
 //
 // See README.md for the commands and the latest results.
 package bench

@@ -22,6 +22,8 @@ type Principal struct {
 	GrantID     string
 	JTI         string
 	Expires     time.Time
+
+	claims *accessClaims // as signed, for introspection
 }
 
 type principalKey struct{}
@@ -47,25 +49,9 @@ func (s *Server) Authenticate(ctx context.Context, r *http.Request, site string)
 		return nil, err
 	}
 	now := s.now()
-	p := s.cache.get(token)
-	if p == nil {
-		c, err := s.parseAccessToken(ctx, token)
-		if err != nil {
-			return nil, err
-		}
-		scopes, err := scope.ParseList(c.Scope)
-		if err != nil {
-			return nil, emr.Errorf(emr.EUNAUTHORIZED, "token carries malformed scopes")
-		}
-		p = &Principal{
-			Site: siteOfIssuer(c.Issuer), Role: c.Role, Subject: c.Subject, ClientID: c.ClientID,
-			Scopes: scope.Set(scopes), PatientUUID: c.Patient, FHIRUser: c.FHIRUser,
-			GrantID: c.GrantID, JTI: c.JTI, Expires: time.Unix(c.Expiry, 0),
-		}
-		if c.Issuer != s.Issuer(p.Site) {
-			return nil, emr.Errorf(emr.EUNAUTHORIZED, "token from another issuer")
-		}
-		s.cache.put(token, p, now)
+	p, err := s.verifiedToken(ctx, token)
+	if err != nil {
+		return nil, err
 	}
 	if !now.Before(p.Expires) {
 		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token expired")
@@ -73,11 +59,7 @@ func (s *Server) Authenticate(ctx context.Context, r *http.Request, site string)
 	if p.Site != site {
 		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token was issued for another site")
 	}
-	ids := []string{p.JTI}
-	if p.GrantID != "" {
-		ids = append(ids, p.GrantID)
-	}
-	revoked, err := s.st.Tokens.Revoked(ctx, ids...)
+	revoked, err := s.revoked(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +67,41 @@ func (s *Server) Authenticate(ctx context.Context, r *http.Request, site string)
 		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token revoked")
 	}
 	return p, nil
+}
+
+// verifiedToken returns the principal of a validly signed access token of
+// this server, from the cache when it was verified before. Expiry, site and
+// revocation are the caller's to check.
+func (s *Server) verifiedToken(ctx context.Context, token string) (*Principal, error) {
+	if p := s.cache.get(token); p != nil {
+		return p, nil
+	}
+	c, err := s.parseAccessToken(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	scopes, err := scope.ParseList(c.Scope)
+	if err != nil {
+		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token carries malformed scopes")
+	}
+	p := &Principal{
+		Site: siteOfIssuer(c.Issuer), Role: c.Role, Subject: c.Subject, ClientID: c.ClientID,
+		Scopes: scope.Set(scopes), PatientUUID: c.Patient, FHIRUser: c.FHIRUser,
+		GrantID: c.GrantID, JTI: c.JTI, Expires: time.Unix(c.Expiry, 0), claims: c,
+	}
+	if c.Issuer != s.Issuer(p.Site) {
+		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token from another issuer")
+	}
+	s.cache.put(token, p, s.now())
+	return p, nil
+}
+
+// revoked checks the revocation rows for a principal's token and grant.
+func (s *Server) revoked(ctx context.Context, p *Principal) (bool, error) {
+	if p.GrantID != "" {
+		return s.st.Tokens.Revoked(ctx, p.JTI, p.GrantID)
+	}
+	return s.st.Tokens.Revoked(ctx, p.JTI)
 }
 
 func siteOfIssuer(iss string) string {

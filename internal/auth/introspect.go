@@ -48,18 +48,15 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) introspectAccess(ctx context.Context, token, site string) (map[string]any, error) {
-	c, err := s.parseAccessToken(ctx, token)
-	if err != nil || c.Issuer != s.Issuer(site) {
+	p, err := s.verifiedToken(ctx, token)
+	if err != nil || p.Site != site || !s.now().Before(p.Expires) {
 		return nil, nil
 	}
-	ids := []string{c.JTI}
-	if c.GrantID != "" {
-		ids = append(ids, c.GrantID)
-	}
-	revoked, err := s.st.Tokens.Revoked(ctx, ids...)
+	revoked, err := s.revoked(ctx, p)
 	if err != nil || revoked {
 		return nil, err
 	}
+	c := p.claims
 	resp := map[string]any{
 		"active": true, "scope": c.Scope, "client_id": c.ClientID, "sub": c.Subject, "exp": c.Expiry,
 		"iat": c.IssuedAt, "nbf": c.NotBefore, "iss": c.Issuer, "aud": c.Audience, "jti": c.JTI, "token_type": "Bearer",

@@ -25,7 +25,9 @@ func (s *Store) RecordAudit(ctx context.Context, e *emr.AuditEvent) error {
 	if e.Time.IsZero() {
 		e.Time = now()
 	}
-	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+	// Audit rows are written on every sign-in and token: they share
+	// commits with other concurrent writes (group commit).
+	return s.group.do(ctx, func(tx *sqldb.Tx) error {
 		err := tx.QueryRow(ctx, `INSERT INTO api_log (created_time, site_id, event, outcome, user_role,
 			subject, client_id, patient_uuid, ip_address, method, request_url, status, detail)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,

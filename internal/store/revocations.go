@@ -62,12 +62,21 @@ func (s *Store) UseAssertionID(ctx context.Context, clientID, jti string, expire
 	if expires.IsZero() {
 		return emr.FieldError("expires", "an assertion must expire")
 	}
-	_, err := s.db.Exec(ctx, `INSERT INTO jwt_grant_history (client_id, jti, expires) VALUES ($1, $2, $3)`,
-		clientID, jti, expires.Unix())
-	if sqldb.IsUniqueViolation(err) {
-		return &emr.Error{Code: emr.ECONFLICT, Message: "client assertion jti was already used", Err: err}
-	}
-	return dbErr(err, "client assertion")
+	// One write per backend-services token request: group-committed, and
+	// a replay shows as no row inserted rather than as a failed statement.
+	return s.group.do(ctx, func(tx *sqldb.Tx) error {
+		res, err := tx.Exec(ctx, `INSERT INTO jwt_grant_history (client_id, jti, expires) VALUES ($1, $2, $3)
+			ON CONFLICT (client_id, jti) DO NOTHING`, clientID, jti, expires.Unix())
+		if err != nil {
+			return dbErr(err, "client assertion")
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return dbErr(err, "client assertion")
+		} else if n == 0 {
+			return emr.Errorf(emr.ECONFLICT, "client assertion jti was already used")
+		}
+		return nil
+	})
 }
 
 // purgeQueries delete what expired by $1. Children go before the grants

@@ -15,11 +15,12 @@ import (
 
 // Store implements every emr service on one database.
 type Store struct {
-	db *sqldb.DB
+	db    *sqldb.DB
+	group *groupCommit
 }
 
 // New returns a Store on db, which must be migrated.
-func New(db *sqldb.DB) *Store { return &Store{db: db} }
+func New(db *sqldb.DB) *Store { return &Store{db: db, group: &groupCommit{db: db}} }
 
 var (
 	_ emr.UserService     = (*Store)(nil)

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // cpuProbe tells how busy the machine was during a run apart from the
@@ -18,14 +19,27 @@ type cpuProbe struct {
 	pgParent int          // PostgreSQL postmaster whose children count as ours; 0 if none
 }
 
-// cpuSample is a reading of /proc, in clock ticks.
-type cpuSample struct{ busy, total, ours int64 }
+// cpuSample is a reading of /proc, in clock ticks: the whole machine, the
+// benchmark's processes, this load client and the server under load.
+type cpuSample struct{ busy, total, ours, self, target int64 }
 
 // cpuWindow is the difference of two samples.
 type cpuWindow cpuSample
 
 func (s cpuSample) since(a cpuSample) cpuWindow {
-	return cpuWindow{busy: s.busy - a.busy, total: s.total - a.total, ours: s.ours - a.ours}
+	return cpuWindow{busy: s.busy - a.busy, total: s.total - a.total, ours: s.ours - a.ours,
+		self: s.self - a.self, target: s.target - a.target}
+}
+
+// clockTick is the length of a /proc clock tick (USER_HZ, 100 on Linux).
+const clockTick = 10 * time.Millisecond
+
+// perRequest is the CPU time of ticks spread over n requests.
+func perRequest(ticks, n int64) time.Duration {
+	if n <= 0 {
+		return 0
+	}
+	return time.Duration(ticks) * clockTick / time.Duration(n)
 }
 
 // otherPercent is the share of all CPUs used by other processes.
@@ -36,7 +50,7 @@ func (w cpuWindow) otherPercent() float64 {
 	return max(0, float64(w.busy-w.ours)) / float64(w.total) * 100
 }
 
-func (p *cpuProbe) sample() cpuSample {
+func (p *cpuProbe) sample(target int) cpuSample {
 	var s cpuSample
 	if b, err := os.ReadFile("/proc/stat"); err == nil {
 		line, _, _ := strings.Cut(string(b), "\n")
@@ -60,6 +74,8 @@ func (p *cpuProbe) sample() cpuSample {
 		seen[pid] = true
 		s.ours += procTicks(pid)
 	}
+	s.self = procTicks(os.Getpid())
+	s.target = procTicks(target)
 	add(os.Getpid())
 	for _, pid := range p.pids() {
 		add(pid)

@@ -48,6 +48,9 @@ type loadResult struct {
 	Exhausted bool          // a one-use request pool ran out: the figure is invalid
 	P50, P99  time.Duration
 	OtherCPU  float64 // % of the machine used by processes other than ours in the window
+	// CPU time per counted request of the server under load and of this
+	// load client, in the window (10 ms resolution over the whole window).
+	ServerCPU, ClientCPU time.Duration
 }
 
 // Rate is completed 200 answers per second in the measured window.
@@ -61,7 +64,7 @@ func (r *loadResult) Valid() bool { return r.Errors == 0 && !r.Exhausted && r.Co
 // warm+dur. Only answers completing after the warm-up count. It returns
 // once every connection received its last answer, so nothing is left in
 // flight for the next run.
-func runLoad(addr string, src source, conns int, warm, dur time.Duration, cpu *cpuProbe) *loadResult {
+func runLoad(addr string, target int, src source, conns int, warm, dur time.Duration, cpu *cpuProbe) *loadResult {
 	type worker struct {
 		count, errors int64
 		statuses      map[int]int64
@@ -81,9 +84,9 @@ func runLoad(addr string, src source, conns int, warm, dur time.Duration, cpu *c
 		go func() {
 			defer cpuDone.Done()
 			time.Sleep(time.Until(t0))
-			a := cpu.sample()
+			a := cpu.sample(target)
 			time.Sleep(time.Until(t1))
-			cpuWin = cpu.sample().since(a)
+			cpuWin = cpu.sample(target).since(a)
 		}()
 	}
 	for i := range ws {
@@ -185,6 +188,8 @@ func runLoad(addr string, src source, conns int, warm, dur time.Duration, cpu *c
 	res.P50, res.P99 = percentile(lat, 0.50), percentile(lat, 0.99)
 	if cpu != nil {
 		res.OtherCPU = cpuWin.otherPercent()
+		res.ServerCPU = perRequest(cpuWin.target, res.Count)
+		res.ClientCPU = perRequest(cpuWin.self, res.Count)
 	}
 	return res
 }

@@ -30,16 +30,16 @@ func TestRunLoad(t *testing.T) {
 	host := strings.TrimPrefix(srv.URL, "http://")
 	form := url.Values{"a": {"b"}}
 
-	ok := runLoad(host, fixed(formRequest(host, "/chunked", form, "id", "secret")), 2, 50*time.Millisecond, 200*time.Millisecond, nil)
+	ok := runLoad(host, 0, fixed(formRequest(host, "/chunked", form, "id", "secret")), 2, 50*time.Millisecond, 200*time.Millisecond, nil)
 	if !ok.Valid() || ok.Count == 0 || ok.P50 <= 0 || ok.P99 < ok.P50 {
 		t.Fatalf("chunked run: %+v", ok)
 	}
-	bad := runLoad(host, fixed(formRequest(host, "/fail", form, "", "")), 2, 0, 100*time.Millisecond, nil)
+	bad := runLoad(host, 0, fixed(formRequest(host, "/fail", form, "", "")), 2, 0, 100*time.Millisecond, nil)
 	if bad.Valid() || bad.Errors == 0 || bad.Statuses[http.StatusTeapot] != bad.Errors || bad.Count != 0 {
 		t.Fatalf("failing run: %+v", bad)
 	}
 	p := &pool{reqs: [][]byte{formRequest(host, "/", form, "", "")}}
-	ex := runLoad(host, p, 1, 0, 100*time.Millisecond, nil)
+	ex := runLoad(host, 0, p, 1, 0, 100*time.Millisecond, nil)
 	if !ex.Exhausted || ex.Valid() {
 		t.Fatalf("exhausted pool not reported: %+v", ex)
 	}
