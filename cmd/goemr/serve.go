@@ -82,6 +82,9 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	defer stopBG()
 	go maintain(bgCtx, log, st, authSrv)
 	printBanner(env, &cfg, ln.Addr().String())
+	if users, err := st.ListUsers(ctx); err == nil && len(users) == 0 {
+		fmt.Fprintln(env.stdout, "no users yet: create the first with `goemr user add --username NAME --password-stdin`")
+	}
 	select {
 	case err := <-serveErr:
 		return err

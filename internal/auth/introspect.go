@@ -11,9 +11,9 @@ import (
 )
 
 // handleIntrospect is token introspection (RFC 7662). The caller must be an
-// authenticated client; confidential clients (resource servers) may ask
-// about any token of their site, public clients only about their own.
-// Anything not active, or unknown, is just {"active":false} (§2.2).
+// authenticated confidential client (a resource server); it may ask about
+// any token of its site. Anything not active, or unknown, is just
+// {"active":false} (§2.2).
 func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error {
 	site := r.PathValue("site")
 	form, err := postForm(r)
@@ -39,7 +39,7 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
-	if resp == nil || (!c.Confidential && resp["client_id"] != c.ID) {
+	if resp == nil {
 		resp = map[string]any{"active": false}
 	}
 	web.NoStore(w)
