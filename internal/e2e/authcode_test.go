@@ -84,35 +84,37 @@ func TestAuthorizationCodePKCE(t *testing.T) {
 // TestPatientPortalLogin: a patient signs in with username, password and
 // e-mail; the token is bound to that patient.
 func TestPatientPortalLogin(t *testing.T) {
-	s := Start(t, Backends(t)[0], "")
-	reg, _, err := s.Register(map[string]any{"redirect_uris": []string{Callback}, "scope": "openid fhirUser launch/patient patient/Patient.rs"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &oauth2.Config{ClientID: reg.ClientID, RedirectURL: Callback, Scopes: []string{"openid", "fhirUser", "launch/patient", "patient/Patient.rs"},
-		Endpoint: oauth2.Endpoint{AuthURL: s.Issuer() + "/authorize", TokenURL: s.TokenURL(), AuthStyle: oauth2.AuthStyleInParams}}
-	v := oauth2.GenerateVerifier()
-	wrong := Patient
-	wrong.Email = "someone@else.example"
-	page, err := NewBrowser().Authorize(cfg.AuthCodeURL("x", oauth2.S256ChallengeOption(v)), wrong, nil)
-	if err == nil {
-		t.Fatalf("a wrong e-mail signed in: %v", page)
-	}
-	back, err := NewBrowser().Authorize(cfg.AuthCodeURL("x", oauth2.S256ChallengeOption(v)), Patient, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := cfg.Exchange(context.Background(), back.Query().Get("code"), oauth2.VerifierOption(v))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tok.RefreshToken != "" {
-		t.Error("refresh token issued without offline_access")
-	}
-	fhirUser := checkIDToken(t, s, tok.Extra("id_token").(string), reg.ClientID)
-	if want := s.FHIRBase() + "/Patient/" + tok.Extra("patient").(string); fhirUser != want {
-		t.Errorf("fhirUser = %q, want %q", fhirUser, want)
-	}
+	ForEachBackend(t, func(t *testing.T, b Backend) {
+		s := Start(t, b, "")
+		reg, _, err := s.Register(map[string]any{"redirect_uris": []string{Callback}, "scope": "openid fhirUser launch/patient patient/Patient.rs"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := &oauth2.Config{ClientID: reg.ClientID, RedirectURL: Callback, Scopes: []string{"openid", "fhirUser", "launch/patient", "patient/Patient.rs"},
+			Endpoint: oauth2.Endpoint{AuthURL: s.Issuer() + "/authorize", TokenURL: s.TokenURL(), AuthStyle: oauth2.AuthStyleInParams}}
+		v := oauth2.GenerateVerifier()
+		wrong := Patient
+		wrong.Email = "someone@else.example"
+		page, err := NewBrowser().Authorize(cfg.AuthCodeURL("x", oauth2.S256ChallengeOption(v)), wrong, nil)
+		if err == nil {
+			t.Fatalf("a wrong e-mail signed in: %v", page)
+		}
+		back, err := NewBrowser().Authorize(cfg.AuthCodeURL("x", oauth2.S256ChallengeOption(v)), Patient, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, err := cfg.Exchange(context.Background(), back.Query().Get("code"), oauth2.VerifierOption(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tok.RefreshToken != "" {
+			t.Error("refresh token issued without offline_access")
+		}
+		fhirUser := checkIDToken(t, s, tok.Extra("id_token").(string), reg.ClientID)
+		if want := s.FHIRBase() + "/Patient/" + tok.Extra("patient").(string); fhirUser != want {
+			t.Errorf("fhirUser = %q, want %q", fhirUser, want)
+		}
+	})
 }
 
 // checkIDToken verifies the id_token with the published JWKS, as a client

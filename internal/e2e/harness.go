@@ -222,3 +222,19 @@ func freeAddr(t *testing.T) string {
 	defer ln.Close()
 	return ln.Addr().String()
 }
+
+// ForEachBackend runs f as a subtest on every backend.
+func ForEachBackend(t *testing.T, f func(t *testing.T, b Backend)) {
+	for _, b := range Backends(t) {
+		t.Run(b.Name, func(t *testing.T) { f(t, b) })
+	}
+}
+
+// Fresh returns a backend of the same kind with an empty database (SQLite
+// servers get their own data folder anyway).
+func Fresh(t *testing.T, b Backend) Backend {
+	if b.DSN == "" {
+		return b
+	}
+	return Backend{Name: b.Name, DSN: freshPGDatabase(t, os.Getenv("GOEMR_TEST_PG"))}
+}

@@ -27,40 +27,42 @@ import (
 // TestKeyRotation: after `goemr key rotate` new tokens carry the new kid,
 // tokens signed by the old key keep working, and the JWKS publishes both.
 func TestKeyRotation(t *testing.T) {
-	s := Start(t, Backends(t)[0], "")
-	reg := confidentialClient(t, s)
-	before := passwordToken(t, s, reg, "openid user/Patient.rs")["access_token"].(string)
-	out := goemrCLI(t, s, "", "key", "rotate")
-	if !strings.Contains(out, "new signing key") {
-		t.Fatalf("key rotate: %s", out)
-	}
-	// The running process reloads its key ring within seconds.
-	var after string
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(500 * time.Millisecond) {
-		after = passwordToken(t, s, reg, "openid user/Patient.rs")["access_token"].(string)
-		if kidOf(t, before) != kidOf(t, after) {
-			break
+	ForEachBackend(t, func(t *testing.T, b Backend) {
+		s := Start(t, b, "")
+		reg := confidentialClient(t, s)
+		before := passwordToken(t, s, reg, "openid user/Patient.rs")["access_token"].(string)
+		out := goemrCLI(t, s, "", "key", "rotate")
+		if !strings.Contains(out, "new signing key") {
+			t.Fatalf("key rotate: %s", out)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the running server still signs with the old key %s", kidOf(t, before))
-		}
-	}
-	for _, tok := range []string{before, after} {
-		if code := userinfoStatus(t, s, tok); code != 200 {
-			t.Errorf("token with kid %s: %d", kidOf(t, tok), code)
-		}
-	}
-	_, _, jwks := getJSON(t, s.Issuer()+"/jwk", nil)
-	if n := len(jwks["keys"].([]any)); n != 2 {
-		t.Errorf("JWKS has %d keys, want the old and the new", n)
-	}
-	for _, k := range jwks["keys"].([]any) {
-		for _, private := range []string{"d", "p", "q", "dp", "dq", "qi"} {
-			if k.(map[string]any)[private] != nil {
-				t.Fatalf("JWKS leaks private member %q", private)
+		// The running process reloads its key ring within seconds.
+		var after string
+		for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(500 * time.Millisecond) {
+			after = passwordToken(t, s, reg, "openid user/Patient.rs")["access_token"].(string)
+			if kidOf(t, before) != kidOf(t, after) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the running server still signs with the old key %s", kidOf(t, before))
 			}
 		}
-	}
+		for _, tok := range []string{before, after} {
+			if code := userinfoStatus(t, s, tok); code != 200 {
+				t.Errorf("token with kid %s: %d", kidOf(t, tok), code)
+			}
+		}
+		_, _, jwks := getJSON(t, s.Issuer()+"/jwk", nil)
+		if n := len(jwks["keys"].([]any)); n != 2 {
+			t.Errorf("JWKS has %d keys, want the old and the new", n)
+		}
+		for _, k := range jwks["keys"].([]any) {
+			for _, private := range []string{"d", "p", "q", "dp", "dq", "qi"} {
+				if k.(map[string]any)[private] != nil {
+					t.Fatalf("JWKS leaks private member %q", private)
+				}
+			}
+		}
+	})
 }
 
 func kidOf(t *testing.T, jwt string) string {
@@ -78,62 +80,68 @@ func kidOf(t *testing.T, jwt string) string {
 
 // TestAuthorizePost: SMART authorize-post, the request as a form body.
 func TestAuthorizePost(t *testing.T) {
-	s := Start(t, Backends(t)[0], "")
-	pub, _, err := s.Register(map[string]any{"redirect_uris": []string{Callback}, "scope": "openid patient/Patient.rs"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := NewBrowser()
-	page, err := b.Submit(s.Issuer()+"/authorize", url.Values{"response_type": {"code"}, "client_id": {pub.ClientID},
-		"redirect_uri": {Callback}, "scope": {"openid patient/Patient.rs"}, "state": {"p"},
-		"code_challenge": {strings.Repeat("A", 43)}, "code_challenge_method": {"S256"}, "aud": {s.FHIRBase()}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(page.URL.Path, "/provider/login") || page.Status != 200 {
-		t.Fatalf("POST authorize led to %s (%d)", page.URL, page.Status)
-	}
-	if !strings.Contains(page.Body, "csrf_token_form") {
-		t.Fatal("login page has no CSRF field")
-	}
+	ForEachBackend(t, func(t *testing.T, b Backend) {
+		s := Start(t, b, "")
+		pub, _, err := s.Register(map[string]any{"redirect_uris": []string{Callback}, "scope": "openid patient/Patient.rs"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		br := NewBrowser()
+		page, err := br.Submit(s.Issuer()+"/authorize", url.Values{"response_type": {"code"}, "client_id": {pub.ClientID},
+			"redirect_uri": {Callback}, "scope": {"openid patient/Patient.rs"}, "state": {"p"},
+			"code_challenge": {strings.Repeat("A", 43)}, "code_challenge_method": {"S256"}, "aud": {s.FHIRBase()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(page.URL.Path, "/provider/login") || page.Status != 200 {
+			t.Fatalf("POST authorize led to %s (%d)", page.URL, page.Status)
+		}
+		if !strings.Contains(page.Body, "csrf_token_form") {
+			t.Fatal("login page has no CSRF field")
+		}
+	})
 }
 
 // TestTLSAndAudit serves HTTPS with a certificate of the test's own, then
 // checks the audit table recorded the sign-in and token events.
 func TestTLSAndAudit(t *testing.T) {
-	dir := t.TempDir()
-	cert, key := selfSigned(t, dir)
-	s := Start(t, Backends(t)[0], "", "--tls-cert", cert, "--tls-key", key)
-	if !strings.HasPrefix(s.URL, "https://") {
-		t.Fatalf("URL %s", s.URL)
-	}
-	reg := confidentialClient(t, s)
-	passwordToken(t, s, reg, "openid user/Patient.rs")
-	PostForm(s.TokenURL(), url.Values{"grant_type": {"password"}, "user_role": {"users"}, "username": {"admin"}, "password": {"bad"}}, reg.ClientID, reg.ClientSecret)
-	db, err := sqldb.Open(context.Background(), sqldb.Options{DataDir: s.DataDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	events, err := store.New(db).ListAudit(context.Background(), emr.AuditFilter{Limit: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, e := range events {
-		seen[e.Event+"/"+e.Outcome] = true
-		if strings.Contains(e.Detail, reg.ClientSecret) || strings.Contains(e.Detail, "pass") && e.Event == "login" && strings.Contains(e.Detail, "password=") {
-			t.Errorf("audit row leaks a secret: %+v", e)
+	ForEachBackend(t, func(t *testing.T, b Backend) {
+		dir := t.TempDir()
+		cert, key := selfSigned(t, dir)
+		s := Start(t, b, "", "--tls-cert", cert, "--tls-key", key)
+		if !strings.HasPrefix(s.URL, "https://") {
+			t.Fatalf("URL %s", s.URL)
 		}
-	}
-	for _, want := range []string{"client.register/success", "login/success", "login/failure", "token.issue/success", "token.issue/failure"} {
-		if !seen[want] {
-			t.Errorf("no %s audit event; have %v", want, seen)
+		reg := confidentialClient(t, s)
+		passwordToken(t, s, reg, "openid user/Patient.rs")
+		PostForm(s.TokenURL(), url.Values{"grant_type": {"password"}, "user_role": {"users"}, "username": {"admin"}, "password": {"bad"}}, reg.ClientID, reg.ClientSecret)
+		db, err := sqldb.Open(context.Background(), sqldb.Options{DSN: b.DSN, DataDir: s.DataDir})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if fi, err := os.Stat(filepath.Join(s.DataDir, "goemr.db")); err != nil || fi.Mode().Perm()&0o077 != 0 {
-		t.Errorf("database file mode: %v %v", fi.Mode(), err)
-	}
+		defer db.Close()
+		events, err := store.New(db).ListAudit(context.Background(), emr.AuditFilter{Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, e := range events {
+			seen[e.Event+"/"+e.Outcome] = true
+			if strings.Contains(e.Detail, reg.ClientSecret) || strings.Contains(e.Detail, "pass") && e.Event == "login" && strings.Contains(e.Detail, "password=") {
+				t.Errorf("audit row leaks a secret: %+v", e)
+			}
+		}
+		for _, want := range []string{"client.register/success", "login/success", "login/failure", "token.issue/success", "token.issue/failure"} {
+			if !seen[want] {
+				t.Errorf("no %s audit event; have %v", want, seen)
+			}
+		}
+		if b.DSN == "" {
+			if fi, err := os.Stat(filepath.Join(s.DataDir, "goemr.db")); err != nil || fi.Mode().Perm()&0o077 != 0 {
+				t.Errorf("database file mode: %v %v", fi.Mode(), err)
+			}
+		}
+	})
 }
 
 func selfSigned(t *testing.T, dir string) (string, string) {

@@ -48,15 +48,17 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 
 // TestGracefulStop: SIGTERM drains and exits with status 0.
 func TestGracefulStop(t *testing.T) {
-	s := Start(t, Backends(t)[0], "")
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := s.Stop(ctx); err != nil {
-		t.Fatalf("%v\n%s", err, s.Output())
-	}
-	if !strings.Contains(s.Output(), "stopped") {
-		t.Errorf("no clean stop in output:\n%s", s.Output())
-	}
+	ForEachBackend(t, func(t *testing.T, b Backend) {
+		s := Start(t, b, "")
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := s.Stop(ctx); err != nil {
+			t.Fatalf("%v\n%s", err, s.Output())
+		}
+		if !strings.Contains(s.Output(), "stopped") {
+			t.Errorf("no clean stop in output:\n%s", s.Output())
+		}
+	})
 }
 
 // TestPlainHTTPRefused: plain HTTP on a non-loopback address is refused
