@@ -29,37 +29,43 @@ func (s *Server) grantTypesFor(r *http.Request) []string {
 	return gts
 }
 
-// handleOpenIDConfiguration serves OpenID Connect Discovery 1.0 §3.
-func (s *Server) handleOpenIDConfiguration(w http.ResponseWriter, r *http.Request) error {
-	iss := s.Issuer(r.PathValue("site"))
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	web.WriteJSON(w, http.StatusOK, "application/json", map[string]any{
+// serverMetadata is what OIDC discovery and SMART configuration share: the
+// endpoints and what they support, all of it real.
+func (s *Server) serverMetadata(r *http.Request, iss string) map[string]any {
+	return map[string]any{
 		"issuer":                                           iss,
 		"authorization_endpoint":                           iss + "/authorize",
 		"token_endpoint":                                   iss + "/token",
 		"jwks_uri":                                         iss + "/jwk",
 		"userinfo_endpoint":                                iss + "/userinfo",
 		"registration_endpoint":                            iss + "/registration",
-		"end_session_endpoint":                             iss + "/logout",
 		"introspection_endpoint":                           iss + "/introspect",
 		"revocation_endpoint":                              iss + "/revoke",
 		"scopes_supported":                                 s.catalog.Supported(),
 		"response_types_supported":                         []string{"code"},
-		"response_modes_supported":                         []string{"query"},
 		"grant_types_supported":                            s.grantTypesFor(r),
 		"code_challenge_methods_supported":                 []string{"S256"},
-		"subject_types_supported":                          []string{"public"},
-		"id_token_signing_alg_values_supported":            []string{"RS256"},
 		"token_endpoint_auth_methods_supported":            tokenAuthMethods,
 		"token_endpoint_auth_signing_alg_values_supported": assertionAlgNames,
-		"introspection_endpoint_auth_methods_supported":    tokenAuthMethods[:3],
-		"revocation_endpoint_auth_methods_supported":       tokenAuthMethods,
-		"claims_supported":                                 []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "fhirUser", "name", "given_name", "family_name", "email"},
-		"claims_parameter_supported":                       false,
-		"request_parameter_supported":                      false,
-		"request_uri_parameter_supported":                  false,
-		"ui_locales_supported":                             []string{"en-US"},
-	})
+	}
+}
+
+// handleOpenIDConfiguration serves OpenID Connect Discovery 1.0 §3.
+func (s *Server) handleOpenIDConfiguration(w http.ResponseWriter, r *http.Request) error {
+	m := s.serverMetadata(r, s.Issuer(r.PathValue("site")))
+	m["end_session_endpoint"] = m["issuer"].(string) + "/logout"
+	m["response_modes_supported"] = []string{"query"}
+	m["subject_types_supported"] = []string{"public"}
+	m["id_token_signing_alg_values_supported"] = []string{"RS256"}
+	m["introspection_endpoint_auth_methods_supported"] = tokenAuthMethods[:3]
+	m["revocation_endpoint_auth_methods_supported"] = tokenAuthMethods
+	m["claims_supported"] = []string{"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "fhirUser", "name", "given_name", "family_name", "email"}
+	m["claims_parameter_supported"] = false
+	m["request_parameter_supported"] = false
+	m["request_uri_parameter_supported"] = false
+	m["ui_locales_supported"] = []string{"en-US"}
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	web.WriteJSON(w, http.StatusOK, "application/json", m)
 	return nil
 }
 
@@ -72,25 +78,10 @@ func (s *Server) HandleSMARTConfiguration(w http.ResponseWriter, r *http.Request
 	if err := s.Site(r.Context(), site); err != nil {
 		return err
 	}
-	iss := s.Issuer(site)
+	m := s.serverMetadata(r, s.Issuer(site))
+	m["capabilities"] = smartCapabilities
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	web.WriteJSON(w, http.StatusOK, "application/json", map[string]any{
-		"issuer":                                           iss,
-		"jwks_uri":                                         iss + "/jwk",
-		"authorization_endpoint":                           iss + "/authorize",
-		"token_endpoint":                                   iss + "/token",
-		"registration_endpoint":                            iss + "/registration",
-		"introspection_endpoint":                           iss + "/introspect",
-		"revocation_endpoint":                              iss + "/revoke",
-		"userinfo_endpoint":                                iss + "/userinfo",
-		"grant_types_supported":                            s.grantTypesFor(r),
-		"scopes_supported":                                 s.catalog.Supported(),
-		"response_types_supported":                         []string{"code"},
-		"code_challenge_methods_supported":                 []string{"S256"},
-		"token_endpoint_auth_methods_supported":            tokenAuthMethods,
-		"token_endpoint_auth_signing_alg_values_supported": assertionAlgNames,
-		"capabilities":                                     smartCapabilities,
-	})
+	web.WriteJSON(w, http.StatusOK, "application/json", m)
 	return nil
 }
 
