@@ -127,13 +127,13 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) error {
 	}
 	scopes, _ := scope.ParseList(req.Scope)
 	set := scope.Set(scopes)
-	if set.Has("launch/patient") && sess.PatientUUID == "" {
+	if set.Has("launch/patient") && sess.PatientUUID == "" && sess.Role == emr.RoleUsers {
 		http.Redirect(w, r, s.Issuer(sess.Site)+"/smart/patient-select", http.StatusSeeOther)
 		return nil
 	}
 	data := map[string]any{
 		"Title": "Allow access?", "ClientName": req.ClientName, "CSRF": sess.CSRF,
-		"Scopes": s.consentItems(req.Scope), "Action": s.Issuer(sess.Site) + "/scope-authorize-confirm",
+		"Scopes": s.consentItems(fitRole(sess.Role, scopes).String()), "Action": s.Issuer(sess.Site) + "/scope-authorize-confirm",
 		"Offline":      set.Has("offline_access"),
 		"OfflineUntil": s.now().Add(s.seconds(r.Context(), emr.SettingRefreshTokenLifetime)).Format("2 January 2006"),
 	}
@@ -164,7 +164,7 @@ func (s *Server) handleConsentConfirm(w http.ResponseWriter, r *http.Request) er
 		return nil
 	}
 	requested, _ := scope.ParseList(req.Scope)
-	granted := s.grantedScopes(requested, r.PostForm["scope"])
+	granted := fitRole(sess.Role, s.grantedScopes(requested, r.PostForm["scope"]))
 	if granted.Has("launch/patient") && sess.PatientUUID == "" {
 		return &pageError{400, "Choose a patient first."}
 	}

@@ -47,7 +47,10 @@ func (s *Server) grantPassword(ctx context.Context, site string, c *authenticate
 		return nil, invalidGrant(emr.ErrorMessage(err))
 	}
 	s.audit(r, "login", "success", &emr.AuditEvent{Role: role, Subject: acct.Subject, ClientID: c.ID, Detail: "password grant"})
-	set := scope.Set(requested)
+	set := fitRole(role, requested)
+	if len(set) == 0 {
+		return nil, invalidScope("none of the requested scopes can be granted to a " + roleName(role))
+	}
 	g := &emr.Grant{
 		ID: newID(), Site: site, ClientID: c.ID, Role: role, Subject: acct.Subject,
 		Scope: set.String(), AuthTime: s.now(), Created: s.now(),

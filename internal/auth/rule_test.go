@@ -57,3 +57,13 @@ func TestRuleCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestFitRole(t *testing.T) {
+	list, _ := scope.ParseList("openid launch/patient user/Patient.rs patient/Observation.rs system/Group.$export api:oemr")
+	if got := fitRole(emr.RolePatient, list).String(); got != "openid launch/patient patient/Observation.rs api:oemr" {
+		t.Errorf("patient: %q", got)
+	}
+	if got := fitRole(emr.RoleUsers, list).String(); got != "openid launch/patient user/Patient.rs patient/Observation.rs api:oemr" {
+		t.Errorf("users: %q", got)
+	}
+}

@@ -99,3 +99,21 @@ func (s *Server) grantExpiry(ctx context.Context, set scope.Set) time.Time {
 	}
 	return s.now().Add(s.seconds(ctx, emr.SettingAccessTokenLifetime))
 }
+
+// fitRole keeps the scopes a role can hold: patients only patient/ scopes
+// (and the non-resource ones); staff user/ and patient/ ones. A patient who
+// signs in to an app asking for user/ scopes grants it less, as SMART allows
+// (App Launch 2.x: the granted scope may be narrower than the request).
+func fitRole(role string, scopes []scope.Scope) scope.Set {
+	var out scope.Set
+	for _, sc := range scopes {
+		switch {
+		case sc.Context == "system":
+			continue
+		case sc.Context == "user" && role != emr.RoleUsers:
+			continue
+		}
+		out = append(out, sc)
+	}
+	return out
+}
