@@ -1,6 +1,11 @@
 package emr
 
-import "context"
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // Settings that mirror OpenEMR globals (Administration → Globals → Connectors),
 // plus token lifetimes. Values are strings, as OpenEMR stores them.
@@ -48,4 +53,42 @@ type SiteService interface {
 	SiteByID(ctx context.Context, id string) (*Site, error)
 	ListSites(ctx context.Context) ([]*Site, error)
 	CreateSite(ctx context.Context, s *Site) error
+}
+
+// settingRules check the values a setting accepts; a setting without a rule
+// takes any string.
+var settingRules = map[string]func(string) bool{
+	SettingRestAPI:           oneOf("0", "1"),
+	SettingRestPortalAPI:     oneOf("0", "1"),
+	SettingRestFHIRAPI:       oneOf("0", "1"),
+	SettingPasswordGrant:     oneOf("0", "1", "2", "3"),
+	SettingAppManualApproval: oneOf("0", "1"),
+	SettingSiteAddr: func(v string) bool {
+		return v == "" || strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://")
+	},
+	SettingAccessTokenLifetime:  secondsBetween(60, 86400),
+	SettingRefreshTokenLifetime: secondsBetween(3600, 366*86400),
+	SettingSystemTokenLifetime:  secondsBetween(60, 3600),
+}
+
+// ValidateSetting reports whether value is acceptable for the named setting.
+func ValidateSetting(name, value string) error {
+	if _, ok := SettingDefaults[name]; !ok {
+		return Errorf(EINVALID, "unknown setting %q", name)
+	}
+	if rule, ok := settingRules[name]; ok && !rule(value) {
+		return Errorf(EINVALID, "%q is not a valid value for %s", value, name)
+	}
+	return nil
+}
+
+func oneOf(values ...string) func(string) bool {
+	return func(v string) bool { return slices.Contains(values, v) }
+}
+
+func secondsBetween(lo, hi int) func(string) bool {
+	return func(v string) bool {
+		n, err := strconv.Atoi(v)
+		return err == nil && n >= lo && n <= hi
+	}
 }

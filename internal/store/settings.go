@@ -33,7 +33,7 @@ func (s *Store) Setting(ctx context.Context, name string) (string, error) {
 
 // SetSetting stores the value of a setting.
 func (s *Store) SetSetting(ctx context.Context, name, value string) error {
-	if err := known(name); err != nil {
+	if err := emr.ValidateSetting(name, value); err != nil {
 		return err
 	}
 	_, err := s.db.Exec(ctx, `INSERT INTO globals (gl_name, gl_value) VALUES ($1, $2)
