@@ -1,8 +1,12 @@
 package e2e
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"os/exec"
 	"strings"
@@ -46,13 +50,36 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	}
 }
 
-// TestGracefulStop: SIGTERM drains and exits with status 0.
+// TestGracefulStop: SIGTERM lets a request already in flight finish (its
+// body still arriving), then the process exits with status 0.
 func TestGracefulStop(t *testing.T) {
 	ForEachBackend(t, func(t *testing.T, b Backend) {
 		s := Start(t, b, "")
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if err := s.Stop(ctx); err != nil {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(s.URL, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		body := `{"redirect_uris":["http://127.0.0.1:1/cb"],"client_name":"in flight"}`
+		fmt.Fprintf(conn, "POST /oauth2/default/registration HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+		time.Sleep(200 * time.Millisecond) // the server is now reading this request
+		stopped := make(chan error, 1)
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			stopped <- s.Stop(ctx)
+		}()
+		time.Sleep(300 * time.Millisecond)
+		io.WriteString(conn, body[10:])
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("in-flight request lost at SIGTERM: %v\n%s", err, s.Output())
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Errorf("in-flight registration: %d", resp.StatusCode)
+		}
+		if err := <-stopped; err != nil {
 			t.Fatalf("%v\n%s", err, s.Output())
 		}
 		if !strings.Contains(s.Output(), "stopped") {
