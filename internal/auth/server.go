@@ -75,7 +75,7 @@ func New(ctx context.Context, st Stores, o Options) (*Server, error) {
 		log:           o.Logger,
 		now:           o.Now,
 		catalog:       scope.DefaultCatalog(scope.CatalogOptions{System: true}),
-		cache:         newTokenCache(100_000),
+		cache:         newTokenCache(50_000), // about 1.5 KiB each: bounded near 75 MiB
 		secrets:       newSecretCache(10_000),
 		registrations: newAddressLimiter(60, 60),
 		sites:         map[string]bool{},
