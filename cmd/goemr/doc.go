@@ -8,4 +8,5 @@
 //	goemr client list|show|approve|enable|disable|delete
 //	goemr config get|set
 //	goemr key list|rotate
+//	goemr audit [--event NAME] [--limit N]
 package main

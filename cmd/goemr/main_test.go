@@ -38,6 +38,10 @@ func TestRunSubcommands(t *testing.T) {
 	if err := run(context.Background(), env, []string{"config", "get", "--data-dir", dir}); err != nil || !strings.Contains(out.String(), "oauth_password_grant") {
 		t.Fatalf("config get: %v %q", err, out.String())
 	}
+	out.Reset()
+	if err := run(context.Background(), env, []string{"audit", "--event", "config.set", "--data-dir", dir}); err != nil || !strings.Contains(out.String(), "oauth_password_grant=2") {
+		t.Fatalf("audit: %v %q", err, out.String())
+	}
 	if err := run(context.Background(), env, []string{"config", "set", "no_such_setting", "1", "--data-dir", dir}); err == nil {
 		t.Error("unknown setting accepted")
 	}
