@@ -60,6 +60,15 @@ func TestGracefulStop(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer conn.Close()
+		// A first request on the connection proves the server accepted it.
+		br := bufio.NewReader(conn)
+		fmt.Fprintf(conn, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+		if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("healthz on the raw connection: %v", err)
+		} else {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
 		body := `{"redirect_uris":["http://127.0.0.1:1/cb"],"client_name":"in flight"}`
 		fmt.Fprintf(conn, "POST /oauth2/default/registration HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
 		time.Sleep(200 * time.Millisecond) // the server is now reading this request
@@ -71,7 +80,7 @@ func TestGracefulStop(t *testing.T) {
 		}()
 		time.Sleep(300 * time.Millisecond)
 		io.WriteString(conn, body[10:])
-		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		resp, err := http.ReadResponse(br, nil)
 		if err != nil {
 			t.Fatalf("in-flight request lost at SIGTERM: %v\n%s", err, s.Output())
 		}
