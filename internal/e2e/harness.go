@@ -32,7 +32,11 @@ var Binary = sync.OnceValues(func() (string, error) {
 	bin := filepath.Join(dir, "goemr")
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Join(filepath.Dir(file), "..", "..")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/goemr")
+	args := []string{"build", "-o", bin}
+	if os.Getenv("GOEMR_E2E_RACE") == "1" { // the binary under test with the race detector
+		args = append(args, "-race")
+	}
+	cmd := exec.Command("go", append(args, "./cmd/goemr")...)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)
@@ -158,7 +162,12 @@ func start(t *testing.T, b Backend, dataDir string, extra ...string) *Server {
 		}
 	}()
 	go func() { s.cmd.Wait(); pw.Close(); close(s.done) }()
-	t.Cleanup(func() { s.Kill() })
+	t.Cleanup(func() {
+		s.Kill()
+		if out := s.Output(); strings.Contains(out, "WARNING: DATA RACE") || strings.Contains(out, "panic:") || strings.Contains(out, "msg=panic") {
+			t.Errorf("goemr reported a race or a panic:\n%s", out)
+		}
+	})
 	if err := s.waitHealthy(30 * time.Second); err != nil {
 		t.Fatalf("%v\n%s", err, s.Output())
 	}
