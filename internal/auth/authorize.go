@@ -24,6 +24,11 @@ type authRequest struct {
 	Nonce               string `json:"nonce,omitempty"`
 	CodeChallenge       string `json:"code_challenge,omitempty"`
 	CodeChallengeMethod string `json:"code_challenge_method,omitempty"`
+	// LaunchPatient is the patient of an EHR launch (the launch parameter).
+	LaunchPatient string `json:"launch_patient,omitempty"`
+	// EHRLaunch marks the session of the EHR's own launch page, which ends
+	// by sending the browser to the app rather than issuing a code.
+	EHRLaunch bool `json:"ehr_launch,omitempty"`
 }
 
 // challengePattern: an S256 challenge is BASE64URL(SHA-256) = 43 characters.
@@ -99,8 +104,20 @@ func (s *Server) validateAuthorize(ctx context.Context, site string, p url.Value
 	if rt := p.Get("response_type"); rt != "code" {
 		return req, oerr(0, "unsupported_response_type", "response_type must be code"), nil
 	}
-	if p.Get("launch") != "" {
-		return req, invalidRequest("EHR launch is not supported; use standalone launch (launch/patient)"), nil
+	if launch := p.Get("launch"); launch != "" {
+		// SMART EHR launch: the app must name the FHIR server it was
+		// launched for and ask for the launch scope.
+		if p.Get("aud") == "" {
+			return req, invalidRequest("aud is required with launch"), nil
+		}
+		patient, err := s.checkLaunch(ctx, site, c.ID, launch)
+		if err != nil {
+			return req, toOAuth(err), nil
+		}
+		if !strings.Contains(" "+p.Get("scope")+" ", " launch ") {
+			return req, invalidScope("an EHR launch needs the launch scope"), nil
+		}
+		req.LaunchPatient = patient
 	}
 	if p.Get("request") != "" || p.Get("request_uri") != "" {
 		return req, oerr(0, "request_not_supported", "request objects are not supported"), nil

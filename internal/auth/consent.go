@@ -31,6 +31,7 @@ var fixedScopes = map[string]string{
 	"profile": "Your name", "email": "Your e-mail address", "launch/patient": "Work with the chosen patient's record",
 	"api:oemr": "Use the OpenEMR API", "api:fhir": "Use the FHIR API", "api:port": "Use the patient portal API",
 	"online_access": "Access while you are signed in",
+	"launch":        "Open in the patient context the EHR launched it with",
 }
 
 func (s *Server) consentItems(raw string) []consentItem {
@@ -125,6 +126,9 @@ func (s *Server) handleConsent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if req.EHRLaunch {
+		return &pageError{400, "Choose the patient to launch the app for."}
+	}
 	scopes, _ := scope.ParseList(req.Scope)
 	set := scope.Set(scopes)
 	if set.Has("launch/patient") && sess.PatientUUID == "" && sess.Role == emr.RoleUsers {
@@ -174,7 +178,7 @@ func (s *Server) handleConsentConfirm(w http.ResponseWriter, r *http.Request) er
 		Scope: granted.String(), Nonce: req.Nonce, AuthTime: sess.AuthTime, Created: now,
 		Expires: s.grantExpiry(r.Context(), granted),
 	}
-	if granted.Has("launch/patient") || sess.Role == emr.RolePatient {
+	if granted.Has("launch/patient") || granted.Has("launch") || sess.Role == emr.RolePatient {
 		g.PatientUUID = sess.PatientUUID
 	}
 	code := randomToken(32)

@@ -13,8 +13,8 @@ var (
 	tokenAuthMethods  = []string{AuthSecretBasic, AuthSecretPost, AuthPrivateKeyJWT, AuthNone}
 	assertionAlgNames = []string{"RS384", "ES384"}
 	smartCapabilities = []string{
-		"launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
-		"sso-openid-connect", "context-standalone-patient", "context-banner", "context-style",
+		"launch-ehr", "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
+		"sso-openid-connect", "context-ehr-patient", "context-standalone-patient", "context-banner", "context-style",
 		"permission-offline", "permission-patient", "permission-user", "permission-v1", "permission-v2",
 		"authorize-post",
 	}

@@ -70,8 +70,9 @@ func (s *Server) issue(ctx context.Context, c *emr.Client, g *emr.Grant, o issue
 		return nil, err
 	}
 	resp := &tokenResponse{AccessToken: access, TokenType: "Bearer", ExpiresIn: int64(life / time.Second), Scope: g.Scope}
-	if g.PatientUUID != "" && (set.Has("launch/patient") || g.Role == emr.RolePatient) {
-		banner := true
+	if g.PatientUUID != "" && (set.Has("launch/patient") || set.Has("launch") || g.Role == emr.RolePatient) {
+		// After an EHR launch the EHR already shows whose record is open.
+		banner := !isEHRLaunch(set)
 		resp.Patient, resp.NeedPatientBanner = g.PatientUUID, &banner
 		resp.SmartStyleURL = s.Issuer(g.Site) + "/smart/smart-style"
 	}

@@ -30,6 +30,7 @@ type KeyRing struct {
 	mu       sync.RWMutex
 	signer   jose.Signer
 	atSigner jose.Signer // same key, typ "at+jwt" (RFC 9068 §2.1)
+	signKey  *rsa.PrivateKey
 	kid      string
 	public   map[string]*rsa.PublicKey
 	jwks     jose.JSONWebKeySet
@@ -143,7 +144,7 @@ func (k *KeyRing) install(keys []*emr.SigningKey) error {
 		return err
 	}
 	k.mu.Lock()
-	k.signer, k.atSigner, k.kid, k.public, k.jwks, k.loaded = signer, atSigner, signKID, public, jwks, k.now()
+	k.signer, k.atSigner, k.signKey, k.kid, k.public, k.jwks, k.loaded = signer, atSigner, signKey, signKID, public, jwks, k.now()
 	k.mu.Unlock()
 	return nil
 }
@@ -189,6 +190,24 @@ func (k *KeyRing) SigningKID() string {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	return k.kid
+}
+
+// signTyped serialises a JWS over payload with the given typ header.
+func (k *KeyRing) signTyped(payload []byte, typ string) (string, error) {
+	k.mu.RLock()
+	key := k.signKey
+	kid := k.kid
+	k.mu.RUnlock()
+	sk := jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: kid}}
+	signer, err := jose.NewSigner(sk, (&jose.SignerOptions{}).WithType(jose.ContentType(typ)))
+	if err != nil {
+		return "", err
+	}
+	obj, err := signer.Sign(payload)
+	if err != nil {
+		return "", err
+	}
+	return obj.CompactSerialize()
 }
 
 // sign serialises a JWS over payload; access tokens get typ at+jwt.

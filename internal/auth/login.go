@@ -45,13 +45,19 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 		renderPage(w, status, "login.html", data)
 		return nil
 	}
+	if acct.Role != emr.RoleUsers && (req.EHRLaunch || req.LaunchPatient != "") {
+		return &pageError{403, "Apps are launched from the EHR by clinic staff; sign in with a staff account."}
+	}
 	s.audit(r, "login", "success", &emr.AuditEvent{Role: acct.Role, Subject: acct.Subject, ClientID: req.ClientID})
 	// A new session id after sign-in defeats session fixation; the CSRF
 	// token is renewed with it.
 	oldID := sess.ID
 	cookie := randomToken(32)
 	sess.ID, sess.CSRF = tokenHash(cookie), randomToken(32)
-	sess.Role, sess.Subject, sess.PatientUUID, sess.AuthTime = acct.Role, acct.Subject, acct.PatientUUID, s.now()
+	sess.Role, sess.Subject, sess.AuthTime = acct.Role, acct.Subject, s.now()
+	if acct.Role == emr.RolePatient {
+		sess.PatientUUID = acct.PatientUUID // a patient's context is always their own record
+	}
 	if err := s.st.Sessions.CreateSession(r.Context(), sess); err != nil {
 		return err
 	}
@@ -64,7 +70,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	})
 	next := "/scope-authorize-confirm"
 	scopes, _ := scope.ParseList(req.Scope)
-	if acct.Role == emr.RoleUsers && scope.Set(scopes).Has("launch/patient") {
+	if acct.Role == emr.RoleUsers && sess.PatientUUID == "" && (scope.Set(scopes).Has("launch/patient") || req.EHRLaunch) {
 		next = "/smart/patient-select"
 	}
 	http.Redirect(w, r, s.Issuer(sess.Site)+next, http.StatusSeeOther)

@@ -25,8 +25,12 @@ func (s *Server) handlePatientSelect(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	title := "Choose a patient"
+	if req.EHRLaunch {
+		title = "Launch " + req.ClientName + " for a patient"
+	}
 	renderPage(w, http.StatusOK, "patient_select.html", map[string]any{
-		"Title": "Choose a patient", "ClientName": req.ClientName, "CSRF": sess.CSRF, "Query": q,
+		"Title": title, "ClientName": req.ClientName, "CSRF": sess.CSRF, "Query": q,
 		"Patients": patients, "SearchAction": s.Issuer(sess.Site) + "/smart/patient-select",
 		"Action": s.Issuer(sess.Site) + "/smart/patient-select-confirm",
 	})
@@ -35,7 +39,7 @@ func (s *Server) handlePatientSelect(w http.ResponseWriter, r *http.Request) err
 
 // handlePatientSelectConfirm records the chosen patient in the session.
 func (s *Server) handlePatientSelectConfirm(w http.ResponseWriter, r *http.Request) error {
-	sess, _, err := s.signedIn(r)
+	sess, req, err := s.signedIn(r)
 	if err != nil {
 		return err
 	}
@@ -52,6 +56,9 @@ func (s *Server) handlePatientSelectConfirm(w http.ResponseWriter, r *http.Reque
 		return err
 	}
 	sess.PatientUUID = p.UUID
+	if req.EHRLaunch {
+		return s.finishEHRLaunch(w, r, sess, req)
+	}
 	if err := s.st.Sessions.UpdateSession(r.Context(), sess); err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.Handle("POST "+p+"/authorize", page(s.handleAuthorize))
 	mux.Handle("GET "+p+"/provider/login", page(s.handleLogin))
 	mux.Handle("POST "+p+"/provider/login", page(s.handleLogin))
+	mux.Handle("GET "+p+"/smart/launch", page(s.handleEHRLaunch))
 	mux.Handle("GET "+p+"/smart/patient-select", page(s.handlePatientSelect))
 	mux.Handle("POST "+p+"/smart/patient-select-confirm", page(s.handlePatientSelectConfirm))
 	mux.Handle("GET "+p+"/scope-authorize-confirm", page(s.handleConsent))

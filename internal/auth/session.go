@@ -22,7 +22,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, site strin
 	now := s.now()
 	sess := &emr.LoginSession{
 		ID: tokenHash(id), Site: site, CSRF: randomToken(32), Request: req.encode(),
-		Created: now, Expires: now.Add(sessionLife),
+		PatientUUID: req.LaunchPatient, Created: now, Expires: now.Add(sessionLife),
 	}
 	if err := s.st.Sessions.CreateSession(r.Context(), sess); err != nil {
 		return err

@@ -1,0 +1,102 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"time"
+
+	"goemr/internal/auth/scope"
+	"goemr/internal/emr"
+)
+
+// EHR launch (SMART App Launch 2.x "EHR Launch"): a clinician opens
+// /oauth2/{site}/smart/launch?client_id=…, signs in and picks the patient;
+// goemr then sends the browser to the app's initiate_login_uri with iss (the
+// FHIR base) and launch, an opaque handle to that context. The app comes back
+// to /authorize with the same launch value and the `launch` scope, and its
+// token carries the patient.
+//
+// The launch value is a short-lived JWT signed by the server's key ring, so
+// any process can check it without shared state.
+
+// launchLife bounds how long an app may take from launch to authorize.
+const launchLife = 5 * time.Minute
+
+type launchClaims struct {
+	Issuer   string `json:"iss"`
+	Audience string `json:"aud"` // the client the launch is for
+	Subject  string `json:"sub"` // the clinician who launched
+	Patient  string `json:"patient"`
+	Expiry   int64  `json:"exp"`
+	IssuedAt int64  `json:"iat"`
+	JTI      string `json:"jti"`
+}
+
+// handleEHRLaunch starts a launch: it checks the app, then runs the sign-in
+// and patient-picker pages in a login session marked as an EHR launch.
+func (s *Server) handleEHRLaunch(w http.ResponseWriter, r *http.Request) error {
+	site := r.PathValue("site")
+	c, err := s.st.Clients.ClientByID(r.Context(), r.URL.Query().Get("client_id"))
+	if emr.IsNotFound(err) || r.URL.Query().Get("client_id") == "" {
+		return &pageError{400, "Unknown client_id: the app is not registered here."}
+	} else if err != nil {
+		return err
+	}
+	registered, _ := scope.ParseList(c.Scope)
+	switch {
+	case !c.Enabled || c.Site != site:
+		return &pageError{400, "This app is disabled or waiting for an administrator's approval."}
+	case c.InitiateLoginURI == "":
+		return &pageError{400, "This app registered no initiate_login_uri, so it cannot be launched from the EHR."}
+	case !scope.Set(registered).Has("launch"):
+		return &pageError{400, "This app did not register the launch scope."}
+	}
+	return s.startSession(w, r, site, &authRequest{ClientID: c.ID, ClientName: c.Name, EHRLaunch: true})
+}
+
+// finishEHRLaunch sends the browser to the app with a launch handle for the
+// chosen patient.
+func (s *Server) finishEHRLaunch(w http.ResponseWriter, r *http.Request, sess *emr.LoginSession, req *authRequest) error {
+	c, err := s.st.Clients.ClientByID(r.Context(), req.ClientID)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	payload, _ := json.Marshal(launchClaims{
+		Issuer: s.Issuer(sess.Site), Audience: c.ID, Subject: sess.Subject, Patient: sess.PatientUUID,
+		IssuedAt: now.Unix(), Expiry: now.Add(launchLife).Unix(), JTI: newID(),
+	})
+	launch, err := s.keys.signTyped(payload, "launch+jwt")
+	if err != nil {
+		return err
+	}
+	s.endSession(w, r, sess)
+	s.audit(r, "launch", "success", &emr.AuditEvent{Role: sess.Role, Subject: sess.Subject, ClientID: c.ID, PatientUUID: sess.PatientUUID})
+	q := url.Values{"iss": {s.FHIRBase(sess.Site)}, "launch": {launch}}
+	http.Redirect(w, r, appendQuery(c.InitiateLoginURI, q), http.StatusSeeOther)
+	return nil
+}
+
+// checkLaunch verifies the launch parameter of an authorization request and
+// returns the patient it carries.
+func (s *Server) checkLaunch(ctx context.Context, site, clientID, launch string) (string, error) {
+	var c launchClaims
+	typ, err := s.verifyJWT(ctx, launch, &c)
+	if err != nil || typ != "launch+jwt" || c.Issuer != s.Issuer(site) {
+		return "", invalidRequest("launch is not a launch handle issued by this server")
+	}
+	if c.Audience != clientID {
+		return "", invalidRequest("launch was issued for another app")
+	}
+	if !s.now().Before(time.Unix(c.Expiry, 0)) {
+		return "", invalidRequest("launch has expired; launch the app again from the EHR")
+	}
+	return c.Patient, nil
+}
+
+// isEHRLaunch: a grant from an EHR launch holds the launch scope.
+func isEHRLaunch(set scope.Set) bool {
+	return set.Has("launch") && !set.Has("launch/patient")
+}
