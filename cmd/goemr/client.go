@@ -52,7 +52,7 @@ func runClient(ctx context.Context, env *cliEnv, args []string) error {
 			"token_endpoint_auth_method": c.TokenEndpointAuthMethod, "scope": strings.Fields(c.Scope),
 			"jwks_uri": c.JWKSURI, "has_jwks": c.JWKS != "", "contacts": c.Contacts,
 			"initiate_login_uri": c.InitiateLoginURI,
-			"registered": c.Created.UTC().Format("2006-01-02T15:04:05Z"),
+			"registered":         c.Created.UTC().Format("2006-01-02T15:04:05Z"),
 		}
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
