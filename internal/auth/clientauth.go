@@ -27,11 +27,38 @@ type authenticatedClient struct {
 // Confidential clients must prove themselves; a public client only names
 // itself. A disabled or unknown client is invalid_client, always.
 func (s *Server) authenticateClient(ctx context.Context, r *http.Request, form url.Values, audiences ...string) (*authenticatedClient, error) {
+	c, _, err := s.authenticateClientWith(ctx, r, form, nil, audiences...)
+	return c, err
+}
+
+// authenticateClientWith is authenticateClient that also looks up the
+// revocation ids in also (a token's jti and grant), in the same database
+// lookup that checks the client is not disabled, and returns which are
+// revoked.
+func (s *Server) authenticateClientWith(ctx context.Context, r *http.Request, form url.Values, also []string, audiences ...string) (*authenticatedClient, map[string]bool, error) {
+	c, err := s.identifyClient(ctx, r, form)
+	if err != nil {
+		return nil, nil, err
+	}
+	revoked, err := s.st.Tokens.RevokedIDs(ctx, append([]string{emr.ClientDisabledID(c.ID)}, also...)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if revoked[emr.ClientDisabledID(c.ID)] {
+		return nil, nil, invalidClient("the client is disabled or not yet approved")
+	}
+	ac, err := s.proveClient(ctx, r, form, c, audiences...)
+	return ac, revoked, err
+}
+
+// identifyClient finds the client a request names (Basic user, client_id,
+// or an assertion's issuer), from the client cache.
+func (s *Server) identifyClient(ctx context.Context, r *http.Request, form url.Values) (*emr.Client, error) {
 	id, secret, basic := r.BasicAuth()
 	if basic {
 		var err1, err2 error
 		id, err1 = url.QueryUnescape(id) // §2.3.1: form-encoded before Basic
-		secret, err2 = url.QueryUnescape(secret)
+		_, err2 = url.QueryUnescape(secret)
 		if err1 != nil || err2 != nil {
 			return nil, invalidClient("malformed Basic credentials")
 		}
@@ -62,15 +89,22 @@ func (s *Server) authenticateClient(ctx context.Context, r *http.Request, form u
 	if id == "" {
 		return nil, invalidClient("client authentication is required")
 	}
-	c, err := s.st.Clients.ClientByID(ctx, id)
+	c, err := s.clients.get(ctx, id)
 	if emr.IsNotFound(err) {
 		return nil, invalidClient("unknown client")
 	} else if err != nil {
 		return nil, err
 	}
-	if !c.Enabled {
-		return nil, invalidClient("the client is disabled or not yet approved")
+	return c, nil
+}
+
+// proveClient checks the credentials the request presents for c.
+func (s *Server) proveClient(ctx context.Context, r *http.Request, form url.Values, c *emr.Client, audiences ...string) (*authenticatedClient, error) {
+	_, secret, basic := r.BasicAuth()
+	if basic {
+		secret, _ = url.QueryUnescape(secret) // checked in identifyClient
 	}
+	assertion := form.Get("client_assertion")
 	switch {
 	case assertion != "":
 		if err := s.verifyAssertion(ctx, c, assertion, audiences...); err != nil {

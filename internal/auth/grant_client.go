@@ -34,10 +34,16 @@ func (s *Server) grantClientCredentials(ctx context.Context, site string, c *aut
 	if err != nil {
 		return nil, err
 	}
+	// The credentials grant id changes whenever the client row does, so it
+	// is read fresh, not from the client cache.
+	fresh, err := s.st.Clients.ClientByID(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
 	now := s.now()
 	g := &emr.Grant{
 		Site: site, ClientID: c.ID, Role: emr.RoleSystem, Subject: c.ID,
 		Scope: scope.Set(granted).String(), AuthTime: now, Created: now,
 	}
-	return s.issue(ctx, c.Client, g, issueOptions{})
+	return s.issue(ctx, fresh, g, issueOptions{})
 }

@@ -20,22 +20,36 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	c, err := s.authenticateClient(r.Context(), r, form, s.tokenURL(site), s.Issuer(site), s.Issuer(site)+"/introspect")
+	token := form.Get("token")
+	refresh := form.Get("token_type_hint") == "refresh_token" || !strings.Contains(token, ".")
+	// An access token's signature is checked (or found in the cache) first;
+	// its revocation rows are then read in the same lookup that checks the
+	// calling client is not disabled: one round trip for both.
+	var p *Principal
+	var also []string
+	if token != "" && !refresh {
+		if p, err = s.verifiedToken(r.Context(), token); err == nil {
+			also = []string{p.JTI}
+			if p.GrantID != "" {
+				also = append(also, p.GrantID)
+			}
+		} else {
+			p = nil
+		}
+	}
+	c, revoked, err := s.authenticateClientWith(r.Context(), r, form, also, s.tokenURL(site), s.Issuer(site), s.Issuer(site)+"/introspect")
 	if err != nil {
 		return err
 	}
 	if c.Method == AuthNone {
 		return invalidClient("introspection needs client authentication")
 	}
-	token := form.Get("token")
 	var resp map[string]any
-	if token != "" {
-		if form.Get("token_type_hint") == "refresh_token" || !strings.Contains(token, ".") {
-			resp, err = s.introspectRefresh(r.Context(), token)
-		} else {
-			resp, err = s.introspectAccess(r.Context(), token, site)
-		}
-		if err != nil {
+	switch {
+	case p != nil:
+		resp = s.describeAccess(p, site, revoked)
+	case token != "" && refresh:
+		if resp, err = s.introspectRefresh(r.Context(), token); err != nil {
 			return err
 		}
 	}
@@ -47,14 +61,11 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-func (s *Server) introspectAccess(ctx context.Context, token, site string) (map[string]any, error) {
-	p, err := s.verifiedToken(ctx, token)
-	if err != nil || p.Site != site || !s.now().Before(p.Expires) {
-		return nil, nil
-	}
-	revoked, err := s.revoked(ctx, p)
-	if err != nil || revoked {
-		return nil, err
+// describeAccess is the RFC 7662 answer for a verified access token, or nil
+// when it is not active (expired, revoked, or of another site).
+func (s *Server) describeAccess(p *Principal, site string, revoked map[string]bool) map[string]any {
+	if p.Site != site || !s.now().Before(p.Expires) || revoked[p.JTI] || (p.GrantID != "" && revoked[p.GrantID]) {
+		return nil
 	}
 	c := p.claims
 	resp := map[string]any{
@@ -67,7 +78,7 @@ func (s *Server) introspectAccess(ctx context.Context, token, site string) (map[
 	if c.FHIRUser != "" {
 		resp["fhirUser"] = c.FHIRUser
 	}
-	return resp, nil
+	return resp
 }
 
 func (s *Server) introspectRefresh(ctx context.Context, token string) (map[string]any, error) {

@@ -49,6 +49,7 @@ type Server struct {
 	jwks    *jwksFetcher
 	cache   *tokenCache
 	secrets *secretCache
+	clients *clientCache
 	// registrations limits open client registration per address.
 	registrations *addressLimiter
 
@@ -81,6 +82,7 @@ func New(ctx context.Context, st Stores, o Options) (*Server, error) {
 		sites:         map[string]bool{},
 	}
 	s.jwks = newJWKSFetcher(o.HTTPClient, o.Now)
+	s.clients = newClientCache(st.Clients.ClientByID, o.Now)
 	s.keys = NewKeyRing(st.Keys, o.Now, s.keyRetention)
 	if err := s.keys.Load(ctx); err != nil {
 		return nil, err

@@ -50,7 +50,8 @@ type ClientService interface {
 	ListClients(ctx context.Context) ([]*Client, error)
 	// SetClientEnabled switches a client on or off. Switching it off also
 	// revokes every live grant of it and its credentials grant, so tokens
-	// already issued stop working at once.
+	// already issued stop working at once. A client that is off (also one
+	// created off) has the ClientDisabledID revocation row.
 	SetClientEnabled(ctx context.Context, id string, enabled bool) error
 	// DeleteClient deletes the client, revoking its tokens as above.
 	DeleteClient(ctx context.Context, id string) error
@@ -58,6 +59,13 @@ type ClientService interface {
 	// every enabled client's redirect URIs, for CORS.
 	RegisteredOrigins(ctx context.Context) ([]string, error)
 }
+
+// ClientDisabledID is the revocation id that marks a client as disabled or
+// deleted: the store keeps such a row exactly while the client may not act.
+// Checking it with TokenService.RevokedIDs, in the same lookup as a token's
+// own ids, answers "may this client act, and is this token alive" in one
+// round trip, so client rows (which never change otherwise) can be cached.
+func ClientDisabledID(clientID string) string { return "client-disabled:" + clientID }
 
 // CredentialsGrantID names the implicit grant behind a client's
 // client_credentials tokens. It changes whenever the client row does, so

@@ -78,6 +78,8 @@ type TokenService interface {
 	// Revoked reports whether any of ids (a jti, a grant id) is revoked.
 	// It is on the hot path of every authenticated request.
 	Revoked(ctx context.Context, ids ...string) (bool, error)
+	// RevokedIDs returns which of ids are revoked, in one lookup.
+	RevokedIDs(ctx context.Context, ids ...string) (map[string]bool, error)
 
 	// UseAssertionID records a client assertion jti (RFC 7523 §3, item 7).
 	// It returns ECONFLICT if the client already used it.

@@ -61,7 +61,25 @@ func (s *Store) CreateClient(ctx context.Context, c *emr.Client) error {
 	if c.Updated.IsZero() {
 		c.Updated = c.Created
 	}
-	_, err := s.db.Exec(ctx, `INSERT INTO oauth_clients (`+clientColumns+`) VALUES
+	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+		if !c.Enabled {
+			if err := markClientDisabled(ctx, tx, c.ID); err != nil {
+				return err
+			}
+		}
+		return insertClient(ctx, tx, c)
+	})
+}
+
+// markClientDisabled keeps the ClientDisabledID row while a client is off;
+// it expires far in the future (it is removed on enable).
+func markClientDisabled(ctx context.Context, tx *sqldb.Tx, id string) error {
+	_, err := tx.Exec(ctx, upsertRevocation, emr.ClientDisabledID(id), now().AddDate(100, 0, 0).Unix())
+	return dbErr(err, "client")
+}
+
+func insertClient(ctx context.Context, tx *sqldb.Tx, c *emr.Client) error {
+	_, err := tx.Exec(ctx, `INSERT INTO oauth_clients (`+clientColumns+`) VALUES
 		($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
 		 $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
 		c.ID, c.Site, c.Name, c.ApplicationType, c.Role, flag(c.Confidential),
@@ -117,7 +135,14 @@ func (s *Store) SetClientEnabled(ctx context.Context, id string, enabled bool) e
 		// last_updated always moves forward, so the credentials grant id of
 		// the client (emr.Client.CredentialsGrantID) changes with every switch.
 		at := max(now().Unix(), updated+1)
-		if !enabled {
+		if enabled {
+			if _, err := tx.Exec(ctx, `DELETE FROM oauth_revocations WHERE id = $1`, emr.ClientDisabledID(id)); err != nil {
+				return dbErr(err, "client")
+			}
+		} else {
+			if err := markClientDisabled(ctx, tx, id); err != nil {
+				return err
+			}
 			if err := revokeClientGrants(ctx, tx, id); err != nil {
 				return err
 			}
@@ -150,6 +175,9 @@ func revokeClientGrants(ctx context.Context, tx *sqldb.Tx, id string) error {
 // issued to the client stop working too.
 func (s *Store) DeleteClient(ctx context.Context, id string) error {
 	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+		if err := markClientDisabled(ctx, tx, id); err != nil {
+			return err
+		}
 		if err := revokeClientGrants(ctx, tx, id); err != nil {
 			return err
 		}

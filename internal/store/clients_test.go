@@ -142,3 +142,46 @@ func TestRegisteredOrigins(t *testing.T) {
 			[]string{"http://localhost:8080", "https://app.example.com", "https://b.example.org:8443"}, origins)
 	})
 }
+
+// TestClientDisabledMarker: the ClientDisabledID revocation row exists
+// exactly while a client may not act (created off, switched off, deleted).
+func TestClientDisabledMarker(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		marked := func(id string) bool {
+			got, err := s.RevokedIDs(ctx, emr.ClientDisabledID(id), "unrelated")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got["unrelated"] {
+				t.Fatal("an id never revoked came back")
+			}
+			return got[emr.ClientDisabledID(id)]
+		}
+		off := &emr.Client{ID: "off", Name: "off", Enabled: false, RegistrationURIPath: "p-off"}
+		if err := s.CreateClient(ctx, off); err != nil {
+			t.Fatal(err)
+		}
+		on := newClient(t, s, "on")
+		steps := []struct {
+			name   string
+			do     func() error
+			id     string
+			marked bool
+		}{
+			{"created off", func() error { return nil }, "off", true},
+			{"created on", func() error { return nil }, on.ID, false},
+			{"approved", func() error { return s.SetClientEnabled(ctx, "off", true) }, "off", false},
+			{"disabled", func() error { return s.SetClientEnabled(ctx, on.ID, false) }, on.ID, true},
+			{"enabled again", func() error { return s.SetClientEnabled(ctx, on.ID, true) }, on.ID, false},
+			{"deleted", func() error { return s.DeleteClient(ctx, "off") }, "off", true},
+		}
+		for _, st := range steps {
+			if err := st.do(); err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			if got := marked(st.id); got != st.marked {
+				t.Errorf("%s: marked %v, want %v", st.name, got, st.marked)
+			}
+		}
+	})
+}

@@ -52,6 +52,41 @@ func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
 	return false, nil
 }
 
+// RevokedIDs returns which of ids are revoked and in force, in one query
+// per revokedSlots ids.
+func (s *Store) RevokedIDs(ctx context.Context, ids ...string) (map[string]bool, error) {
+	at := now().Unix()
+	out := map[string]bool{}
+	for len(ids) > 0 {
+		var slots [revokedSlots]any
+		for i := range slots {
+			slots[i] = ids[min(i, len(ids)-1)]
+		}
+		ids = ids[min(revokedSlots, len(ids)):]
+		rows, err := s.db.Query(ctx, revokedIDsQuery, slots[0], slots[1], slots[2], slots[3], at)
+		if err != nil {
+			return nil, dbErr(err, "revocation")
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, dbErr(err, "revocation")
+			}
+			out[id] = true
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, dbErr(err, "revocation")
+		}
+	}
+	return out, nil
+}
+
+const revokedIDsQuery = `SELECT id FROM oauth_revocations
+	WHERE id IN ($1, $2, $3, $4) AND expires > $5`
+
 // UseAssertionID records that clientID used the client assertion jti; a
 // second use is ECONFLICT (RFC 7523 §3, item 7). The record is kept until
 // the assertion expires.
