@@ -33,10 +33,14 @@ func (s *Server) signIn(ctx context.Context, role, username, password, email, ip
 	acctKey := "acct:" + role + ":" + strings.ToLower(username)
 	ipKey := "ip:" + ip
 	since := s.now().Add(-throttleWindow)
+	acctFailures := 0
 	for key, max := range map[string]int{acctKey: maxAccountFailures, ipKey: maxAddressFailures} {
 		n, err := s.st.Throttle.Failures(ctx, key, since)
 		if err != nil {
 			return nil, err
+		}
+		if key == acctKey {
+			acctFailures = n
 		}
 		if n >= max {
 			return nil, emr.Errorf(emr.EUNAVAILABLE, "too many failed sign-in attempts; try again in 15 minutes")
@@ -54,8 +58,10 @@ func (s *Server) signIn(ctx context.Context, role, username, password, email, ip
 		}
 		return nil, err
 	}
-	if err := s.st.Throttle.ResetFailures(ctx, acctKey); err != nil {
-		return nil, err
+	if acctFailures > 0 { // a success clears the account's count; most sign-ins have none to clear
+		if err := s.st.Throttle.ResetFailures(ctx, acctKey); err != nil {
+			return nil, err
+		}
 	}
 	return acct, nil
 }

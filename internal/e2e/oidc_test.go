@@ -166,6 +166,18 @@ func TestLoginThrottle(t *testing.T) {
 				"username": {"admin"}, "password": {pw}, "scope": {"openid"}}, reg.ClientID, reg.ClientSecret)
 			return status, body
 		}
+		// A success clears the account's count: 4 + 4 failures with a
+		// success between them do not lock it.
+		for round := 0; round < 2; round++ {
+			for i := 0; i < 4; i++ {
+				if status, body := try("wrong"); status != 400 || body["error"] != "invalid_grant" {
+					t.Fatalf("failure %d: %d %v", i, status, body)
+				}
+			}
+			if status, body := try("pass"); status != 200 {
+				t.Fatalf("round %d: right password after 4 failures: %d %v", round, status, body)
+			}
+		}
 		for i := 0; i < 5; i++ {
 			if status, body := try("wrong"); status != 400 || body["error"] != "invalid_grant" {
 				t.Fatalf("failure %d: %d %v", i, status, body)
