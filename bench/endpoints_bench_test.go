@@ -5,13 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"runtime"
 	"runtime/pprof"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/go-jose/go-jose/v4"
 
 	"goemr/internal/e2e"
 )
@@ -89,18 +85,5 @@ func BenchmarkPasswordGrant(b *testing.B) {
 }
 
 func signAssertions(e authEnv, n int) []string {
-	out := make([]string, n)
-	var wg sync.WaitGroup
-	workers := runtime.NumCPU()
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				out[i] = e2e.Assertion(e.backendKey, jose.RS384, e.backendID, "http://goemr.bench/oauth2/default/token", nil)
-			}
-		}()
-	}
-	wg.Wait()
-	return out
+	return e2e.Assertions(e.backendKey, e.backendID, "http://goemr.bench/oauth2/default/token", n)
 }

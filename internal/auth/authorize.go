@@ -76,14 +76,9 @@ func (s *Server) validateAuthorize(ctx context.Context, site string, p url.Value
 			return nil, nil, &pageError{400, "The parameter " + k + " is repeated."}
 		}
 	}
-	c, err := s.st.Clients.ClientByID(ctx, p.Get("client_id"))
-	if emr.IsNotFound(err) || p.Get("client_id") == "" {
-		return nil, nil, &pageError{400, "Unknown client_id: the app is not registered here."}
-	} else if err != nil {
+	c, err := s.pageClient(ctx, site, p.Get("client_id"))
+	if err != nil {
 		return nil, nil, err
-	}
-	if !c.Enabled || c.Site != site {
-		return nil, nil, &pageError{400, "This app is disabled or waiting for an administrator's approval."}
 	}
 	redirect := p.Get("redirect_uri")
 	if redirect == "" && len(c.RedirectURIs) == 1 {
@@ -134,6 +129,25 @@ func (s *Server) validateAuthorize(ctx context.Context, site string, p url.Value
 	}
 	req.Scope = scope.Set(scopes).String()
 	return req, nil, nil
+}
+
+// pageClient loads the enabled client of a browser flow (authorize, EHR
+// launch) fresh from the store; its problems are shown on a page, since
+// nothing about the request can be trusted to redirect to.
+func (s *Server) pageClient(ctx context.Context, site, id string) (*emr.Client, error) {
+	if id == "" {
+		return nil, &pageError{400, "Unknown client_id: the app is not registered here."}
+	}
+	c, err := s.st.Clients.ClientByID(ctx, id)
+	if emr.IsNotFound(err) {
+		return nil, &pageError{400, "Unknown client_id: the app is not registered here."}
+	} else if err != nil {
+		return nil, err
+	}
+	if !c.Enabled || c.Site != site {
+		return nil, &pageError{400, "This app is disabled or waiting for an administrator's approval."}
+	}
+	return c, nil
 }
 
 // checkChallenge applies RFC 7636: S256 only (plain is refused), mandatory

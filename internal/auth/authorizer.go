@@ -59,7 +59,7 @@ func (s *Server) Authenticate(ctx context.Context, r *http.Request, site string)
 	if p.Site != site {
 		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token was issued for another site")
 	}
-	revoked, err := s.revoked(ctx, p)
+	revoked, err := s.st.Tokens.Revoked(ctx, p.revocationIDs()...)
 	if err != nil {
 		return nil, err
 	}
@@ -96,12 +96,23 @@ func (s *Server) verifiedToken(ctx context.Context, token string) (*Principal, e
 	return p, nil
 }
 
-// revoked checks the revocation rows for a principal's token and grant.
-func (s *Server) revoked(ctx context.Context, p *Principal) (bool, error) {
+// revocationIDs are the revocation rows that end this principal's token:
+// its own jti and, when it has one, its grant.
+func (p *Principal) revocationIDs() []string {
 	if p.GrantID != "" {
-		return s.st.Tokens.Revoked(ctx, p.JTI, p.GrantID)
+		return []string{p.JTI, p.GrantID}
 	}
-	return s.st.Tokens.Revoked(ctx, p.JTI)
+	return []string{p.JTI}
+}
+
+// revokedIn reports whether the token is among revoked ids.
+func (p *Principal) revokedIn(revoked map[string]bool) bool {
+	for _, id := range p.revocationIDs() {
+		if revoked[id] {
+			return true
+		}
+	}
+	return false
 }
 
 func siteOfIssuer(iss string) string {

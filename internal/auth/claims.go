@@ -81,7 +81,7 @@ func (s *Server) parseAccessToken(ctx context.Context, token string) (*accessCla
 	if err != nil {
 		return nil, err
 	}
-	if typ != "at+jwt" || c.JTI == "" || c.ClientID == "" {
+	if typ != typAccess || c.JTI == "" || c.ClientID == "" {
 		return nil, emr.Errorf(emr.EUNAUTHORIZED, "not an access token")
 	}
 	now := s.now().Unix()

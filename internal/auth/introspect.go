@@ -29,10 +29,7 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 	var also []string
 	if token != "" && !refresh {
 		if p, err = s.verifiedToken(r.Context(), token); err == nil {
-			also = []string{p.JTI}
-			if p.GrantID != "" {
-				also = append(also, p.GrantID)
-			}
+			also = p.revocationIDs()
 		} else {
 			p = nil
 		}
@@ -64,7 +61,7 @@ func (s *Server) handleIntrospect(w http.ResponseWriter, r *http.Request) error 
 // describeAccess is the RFC 7662 answer for a verified access token, or nil
 // when it is not active (expired, revoked, or of another site).
 func (s *Server) describeAccess(p *Principal, site string, revoked map[string]bool) map[string]any {
-	if p.Site != site || !s.now().Before(p.Expires) || revoked[p.JTI] || (p.GrantID != "" && revoked[p.GrantID]) {
+	if p.Site != site || !s.now().Before(p.Expires) || p.revokedIn(revoked) {
 		return nil
 	}
 	c := p.claims

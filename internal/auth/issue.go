@@ -65,7 +65,7 @@ func (s *Server) issue(ctx context.Context, c *emr.Client, g *emr.Grant, o issue
 		return nil, err
 	}
 	payload, _ := json.Marshal(at)
-	access, err := s.keys.sign(payload, true)
+	access, err := s.keys.sign(payload, typAccess)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +129,7 @@ func (s *Server) idToken(ctx context.Context, c *emr.Client, g *emr.Grant, set s
 		}
 	}
 	payload, _ := json.Marshal(id)
-	return s.keys.sign(payload, false)
+	return s.keys.sign(payload, typID)
 }
 
 // fhirUser is the absolute URL of the FHIR resource for the signed-in

@@ -27,14 +27,12 @@ type KeyRing struct {
 	now       func() time.Time
 	retention func(context.Context) time.Duration
 
-	mu       sync.RWMutex
-	signer   jose.Signer
-	atSigner jose.Signer // same key, typ "at+jwt" (RFC 9068 §2.1)
-	signKey  *rsa.PrivateKey
-	kid      string
-	public   map[string]*rsa.PublicKey
-	jwks     jose.JSONWebKeySet
-	loaded   time.Time
+	mu      sync.RWMutex
+	signers map[string]jose.Signer // by JWT typ, all with the signing key
+	kid     string
+	public  map[string]*rsa.PublicKey
+	jwks    jose.JSONWebKeySet
+	loaded  time.Time
 }
 
 // NewKeyRing returns an empty ring; call Load before use.
@@ -135,16 +133,16 @@ func (k *KeyRing) install(keys []*emr.SigningKey) error {
 		return fmt.Errorf("no active signing key")
 	}
 	sk := jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: signKey, KeyID: signKID}}
-	signer, err := jose.NewSigner(sk, (&jose.SignerOptions{}).WithType("JWT"))
-	if err != nil {
-		return err
-	}
-	atSigner, err := jose.NewSigner(sk, (&jose.SignerOptions{}).WithType("at+jwt"))
-	if err != nil {
-		return err
+	signers := map[string]jose.Signer{}
+	for _, typ := range signedTypes {
+		signer, err := jose.NewSigner(sk, (&jose.SignerOptions{}).WithType(jose.ContentType(typ)))
+		if err != nil {
+			return err
+		}
+		signers[typ] = signer
 	}
 	k.mu.Lock()
-	k.signer, k.atSigner, k.signKey, k.kid, k.public, k.jwks, k.loaded = signer, atSigner, signKey, signKID, public, jwks, k.now()
+	k.signers, k.kid, k.public, k.jwks, k.loaded = signers, signKID, public, jwks, k.now()
 	k.mu.Unlock()
 	return nil
 }
@@ -192,31 +190,20 @@ func (k *KeyRing) SigningKID() string {
 	return k.kid
 }
 
-// signTyped serialises a JWS over payload with the given typ header.
-func (k *KeyRing) signTyped(payload []byte, typ string) (string, error) {
-	k.mu.RLock()
-	key := k.signKey
-	kid := k.kid
-	k.mu.RUnlock()
-	sk := jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: kid}}
-	signer, err := jose.NewSigner(sk, (&jose.SignerOptions{}).WithType(jose.ContentType(typ)))
-	if err != nil {
-		return "", err
-	}
-	obj, err := signer.Sign(payload)
-	if err != nil {
-		return "", err
-	}
-	return obj.CompactSerialize()
-}
+// JWT types the server signs: ID tokens (JWT), access tokens (at+jwt, RFC
+// 9068 §2.1) and EHR launch handles (launch+jwt).
+const (
+	typID     = "JWT"
+	typAccess = "at+jwt"
+	typLaunch = "launch+jwt"
+)
 
-// sign serialises a JWS over payload; access tokens get typ at+jwt.
-func (k *KeyRing) sign(payload []byte, accessToken bool) (string, error) {
+var signedTypes = []string{typID, typAccess, typLaunch}
+
+// sign serialises a JWS over payload with the given typ header.
+func (k *KeyRing) sign(payload []byte, typ string) (string, error) {
 	k.mu.RLock()
-	signer := k.signer
-	if accessToken {
-		signer = k.atSigner
-	}
+	signer := k.signers[typ]
 	k.mu.RUnlock()
 	obj, err := signer.Sign(payload)
 	if err != nil {

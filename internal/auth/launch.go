@@ -38,16 +38,12 @@ type launchClaims struct {
 // and patient-picker pages in a login session marked as an EHR launch.
 func (s *Server) handleEHRLaunch(w http.ResponseWriter, r *http.Request) error {
 	site := r.PathValue("site")
-	c, err := s.st.Clients.ClientByID(r.Context(), r.URL.Query().Get("client_id"))
-	if emr.IsNotFound(err) || r.URL.Query().Get("client_id") == "" {
-		return &pageError{400, "Unknown client_id: the app is not registered here."}
-	} else if err != nil {
+	c, err := s.pageClient(r.Context(), site, r.URL.Query().Get("client_id"))
+	if err != nil {
 		return err
 	}
 	registered, _ := scope.ParseList(c.Scope)
 	switch {
-	case !c.Enabled || c.Site != site:
-		return &pageError{400, "This app is disabled or waiting for an administrator's approval."}
 	case c.InitiateLoginURI == "":
 		return &pageError{400, "This app registered no initiate_login_uri, so it cannot be launched from the EHR."}
 	case !scope.Set(registered).Has("launch"):
@@ -68,7 +64,7 @@ func (s *Server) finishEHRLaunch(w http.ResponseWriter, r *http.Request, sess *e
 		Issuer: s.Issuer(sess.Site), Audience: c.ID, Subject: sess.Subject, Patient: sess.PatientUUID,
 		IssuedAt: now.Unix(), Expiry: now.Add(launchLife).Unix(), JTI: newID(),
 	})
-	launch, err := s.keys.signTyped(payload, "launch+jwt")
+	launch, err := s.keys.sign(payload, typLaunch)
 	if err != nil {
 		return err
 	}
@@ -84,7 +80,7 @@ func (s *Server) finishEHRLaunch(w http.ResponseWriter, r *http.Request, sess *e
 func (s *Server) checkLaunch(ctx context.Context, site, clientID, launch string) (string, error) {
 	var c launchClaims
 	typ, err := s.verifyJWT(ctx, launch, &c)
-	if err != nil || typ != "launch+jwt" || c.Issuer != s.Issuer(site) {
+	if err != nil || typ != typLaunch || c.Issuer != s.Issuer(site) {
 		return "", invalidRequest("launch is not a launch handle issued by this server")
 	}
 	if c.Audience != clientID {

@@ -27,7 +27,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
 	}
 	var id idClaims
 	typ, err := s.verifyJWT(r.Context(), hint, &id)
-	if err != nil || typ == "at+jwt" || id.Issuer != s.Issuer(site) || id.SessionID == "" {
+	if err != nil || typ == typAccess || id.Issuer != s.Issuer(site) || id.SessionID == "" {
 		return &pageError{400, "The id_token_hint is not an ID token issued by this server."}
 	}
 	c, err := s.st.Clients.ClientByID(r.Context(), id.Audience)

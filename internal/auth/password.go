@@ -33,19 +33,15 @@ func CheckPassword(hash, pw string) bool {
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("goemr-timing-equaliser"), PasswordCost)
 
 // Client secrets are 64 random bytes, longer than bcrypt's 72-byte input
-// limit once encoded, so the bcrypt input is their SHA-256.
-func secretDigest(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
+// limit once encoded, so the bcrypt input is their SHA-256 (tokenHash).
 
 // HashClientSecret returns the stored form of a client secret.
 func HashClientSecret(secret string) (string, error) {
-	return HashPassword(secretDigest(secret))
+	return HashPassword(tokenHash(secret))
 }
 
 func checkClientSecret(hash, secret string) bool {
-	return CheckPassword(hash, secretDigest(secret))
+	return CheckPassword(hash, tokenHash(secret))
 }
 
 // tokenHash is how opaque tokens (codes, refresh and registration tokens,

@@ -50,6 +50,7 @@ type Server struct {
 	cache   *tokenCache
 	secrets *secretCache
 	clients *clientCache
+	grants  map[string]grantHandler // by grant_type, built once
 	// registrations limits open client registration per address.
 	registrations *addressLimiter
 
@@ -83,6 +84,7 @@ func New(ctx context.Context, st Stores, o Options) (*Server, error) {
 	}
 	s.jwks = newJWKSFetcher(o.HTTPClient, o.Now)
 	s.clients = newClientCache(st.Clients.ClientByID, o.Now)
+	s.grants = s.grantHandlers()
 	s.keys = NewKeyRing(st.Keys, o.Now, s.keyRetention)
 	if err := s.keys.Load(ctx); err != nil {
 		return nil, err

@@ -33,7 +33,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	gt := form.Get("grant_type")
-	h, ok := s.grantHandlers()[gt]
+	h, ok := s.grants[gt]
 	if gt == "" {
 		return invalidRequest("grant_type is required")
 	}

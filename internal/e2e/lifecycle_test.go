@@ -33,17 +33,11 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 			again := Start(t, b, s.DataDir)
 			for _, reg := range regs {
 				uri := strings.Replace(reg.RegistrationClientURI, s.URL, again.URL, 1)
-				req, _ := http.NewRequest(http.MethodGet, uri, nil)
-				req.Header.Set("Authorization", "Bearer "+reg.RegistrationAccessToken)
-				resp, err := http.DefaultClient.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
+				status, raw := clientRead(t, uri, reg.RegistrationAccessToken)
 				var m map[string]any
-				json.NewDecoder(resp.Body).Decode(&m)
-				resp.Body.Close()
-				if resp.StatusCode != 200 || m["client_id"] != reg.ClientID {
-					t.Errorf("client %s after kill -9: %d %v", reg.ClientID, resp.StatusCode, m)
+				json.Unmarshal(raw, &m)
+				if status != 200 || m["client_id"] != reg.ClientID {
+					t.Errorf("client %s after kill -9: %d %s", reg.ClientID, status, raw)
 				}
 			}
 		})

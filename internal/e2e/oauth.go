@@ -11,7 +11,9 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-jose/go-jose/v4"
@@ -202,4 +204,23 @@ func PostForm(u string, form url.Values, basicUser, basicPass string) (int, map[
 		}
 	}
 	return resp.StatusCode, m, nil
+}
+
+// Assertions signs n RS384 assertions, each with its own jti, on every CPU:
+// load tests sign them all before the timed part starts.
+func Assertions(key jose.JSONWebKey, clientID, aud string, n int) []string {
+	out := make([]string, n)
+	var wg sync.WaitGroup
+	workers := runtime.NumCPU()
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				out[i] = Assertion(key, jose.RS384, clientID, aud, nil)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }

@@ -95,7 +95,8 @@ func mustJSON(v any) string {
 	return string(b)
 }
 
-func readClient(t *testing.T, uri, token string) map[string]any {
+// clientRead is the RFC 7592 read of a client with a registration token.
+func clientRead(t *testing.T, uri, token string) (int, []byte) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, uri, nil)
 	req.Header.Set("Authorization", "Bearer "+token)
@@ -105,21 +106,21 @@ func readClient(t *testing.T, uri, token string) map[string]any {
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, raw
+}
+
+func readClient(t *testing.T, uri, token string) map[string]any {
+	t.Helper()
+	status, raw := clientRead(t, uri, token)
 	var m map[string]any
-	if resp.StatusCode != 200 || json.Unmarshal(raw, &m) != nil {
-		t.Fatalf("client read: %d %s", resp.StatusCode, raw)
+	if status != 200 || json.Unmarshal(raw, &m) != nil {
+		t.Fatalf("client read: %d %s", status, raw)
 	}
 	return m
 }
 
 func readStatus(t *testing.T, uri, token string) int {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, uri, nil)
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
+	status, _ := clientRead(t, uri, token)
+	return status
 }

@@ -35,12 +35,7 @@ const (
 // in force.
 func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
 	at := now().Unix()
-	for len(ids) > 0 {
-		var slots [revokedSlots]any
-		for i := range slots {
-			slots[i] = ids[min(i, len(ids)-1)]
-		}
-		ids = ids[min(revokedSlots, len(ids)):]
+	for _, slots := range revocationBatches(ids) {
 		var n int
 		if err := s.db.QueryRow(ctx, revokedQuery, slots[0], slots[1], slots[2], slots[3], at).Scan(&n); err != nil {
 			return false, dbErr(err, "revocation")
@@ -52,17 +47,27 @@ func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
 	return false, nil
 }
 
-// RevokedIDs returns which of ids are revoked and in force, in one query
-// per revokedSlots ids.
-func (s *Store) RevokedIDs(ctx context.Context, ids ...string) (map[string]bool, error) {
-	at := now().Unix()
-	out := map[string]bool{}
+// revocationBatches cuts ids into groups of revokedSlots query arguments,
+// repeating an id to fill unused slots so the query text never changes.
+func revocationBatches(ids []string) [][revokedSlots]any {
+	var out [][revokedSlots]any
 	for len(ids) > 0 {
 		var slots [revokedSlots]any
 		for i := range slots {
 			slots[i] = ids[min(i, len(ids)-1)]
 		}
+		out = append(out, slots)
 		ids = ids[min(revokedSlots, len(ids)):]
+	}
+	return out
+}
+
+// RevokedIDs returns which of ids are revoked and in force, in one query
+// per revokedSlots ids.
+func (s *Store) RevokedIDs(ctx context.Context, ids ...string) (map[string]bool, error) {
+	at := now().Unix()
+	out := map[string]bool{}
+	for _, slots := range revocationBatches(ids) {
 		rows, err := s.db.Query(ctx, revokedIDsQuery, slots[0], slots[1], slots[2], slots[3], at)
 		if err != nil {
 			return nil, dbErr(err, "revocation")

@@ -4,9 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/url"
-	"runtime"
 	"strconv"
-	"sync"
 
 	"github.com/go-jose/go-jose/v4"
 
@@ -109,20 +107,7 @@ func formRequest(host, path string, form url.Values, basicID, basicSecret string
 // assertions signs n RS384 client assertions, each with its own jti, on
 // every CPU, before a timed run starts.
 func assertions(s *setup, n int) []string {
-	out := make([]string, n)
-	var wg sync.WaitGroup
-	workers := runtime.NumCPU()
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				out[i] = e2e.Assertion(s.backendKey, jose.RS384, s.backendID, s.tokenURL(), nil)
-			}
-		}()
-	}
-	wg.Wait()
-	return out
+	return e2e.Assertions(s.backendKey, s.backendID, s.tokenURL(), n)
 }
 
 // requests builds the request source of a scenario for a server at host.
