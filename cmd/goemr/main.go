@@ -34,6 +34,7 @@ var commands = []command{
 	{"client", "manage OAuth2 clients: list, show, approve, enable, disable, delete", runClient},
 	{"config", "read and change settings: get [NAME], set NAME VALUE", runConfig},
 	{"key", "token signing keys: list, rotate", runKey},
+	{"site", "multisite: add NAME, list", runSite},
 	{"audit", "show the newest audit events: audit [--event NAME] [--limit N]", runAudit},
 }
 

@@ -52,3 +52,31 @@ func TestRunSubcommands(t *testing.T) {
 		t.Errorf("plain HTTP on all interfaces: %v", err)
 	}
 }
+
+func TestUserACLCommands(t *testing.T) {
+	var out, errOut bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	dir := t.TempDir()
+	ctx := context.Background()
+	steps := []struct {
+		args    []string
+		ok      bool
+		printed string
+	}{
+		{[]string{"user", "add", "--username", "clerk", "--password", "clerk1", "--acl", "front", "--data-dir", dir}, true, "added"},
+		{[]string{"user", "acl", "clerk", "--data-dir", dir}, true, "front"},
+		{[]string{"user", "acl", "clerk", "patients/demo:view", "lists/default", "--data-dir", dir}, true, "patients/demo:view lists/default"},
+		{[]string{"user", "acl", "clerk", "--data-dir", dir}, true, "patients/demo:view lists/default"},
+		{[]string{"user", "acl", "clerk", "patients/demo:write", "--data-dir", dir}, false, ""},
+		{[]string{"user", "add", "--username", "x", "--password", "xxxx", "--acl", "root", "--data-dir", dir}, false, ""},
+		{[]string{"user", "acl", "nobody", "admin", "--data-dir", dir}, false, ""},
+		{[]string{"user", "list", "--data-dir", dir}, true, "ACCESS"},
+	}
+	for _, s := range steps {
+		out.Reset()
+		err := run(ctx, env, s.args)
+		if (err == nil) != s.ok || !strings.Contains(out.String(), s.printed) {
+			t.Errorf("%v: err %v, printed %q", s.args, err, out.String())
+		}
+	}
+}

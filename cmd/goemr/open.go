@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
+	"strings"
 
 	"goemr/internal/auth"
 	"goemr/internal/config"
@@ -27,9 +29,19 @@ func openStore(ctx context.Context, cfg *config.Config) (*sqldb.DB, *store.Store
 // store; the returned flag set holds the remaining arguments.
 func dbCommand(ctx context.Context, env *cliEnv, name string, args []string, extra func(*flag.FlagSet)) (*flag.FlagSet, *sqldb.DB, *store.Store, error) {
 	cfg := config.Default()
+	return dbCommandCfg(ctx, env, name, args, &cfg, extra)
+}
+
+// dbCommandCfg is dbCommand filling in cfg. With --site, it opens that
+// site's database instead of the default one.
+func dbCommandCfg(ctx context.Context, env *cliEnv, name string, args []string, cfg *config.Config, extra func(*flag.FlagSet)) (*flag.FlagSet, *sqldb.DB, *store.Store, error) {
 	fs := flag.NewFlagSet("goemr "+name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	cfg.DBFlags(fs)
+	site := "default"
+	if !strings.HasPrefix(name, "site") {
+		fs.StringVar(&site, "site", site, "the site to work on (see goemr site list)")
+	}
 	if extra != nil {
 		extra(fs)
 	}
@@ -41,7 +53,23 @@ func dbCommand(ctx context.Context, env *cliEnv, name string, args []string, ext
 	if err := config.ApplyEnv(fs, env.getenv); err != nil {
 		return nil, nil, nil, err
 	}
-	db, st, err := openStore(ctx, &cfg)
+	db, st, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if site == "default" {
+		return fs, db, st, nil
+	}
+	s, err := st.SiteByID(ctx, site)
+	db.Close()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("site %q: %w", site, err)
+	}
+	siteCfg := *cfg
+	if siteCfg.DB, err = siteDSN(cfg, db.Dialect(), s); err != nil {
+		return nil, nil, nil, err
+	}
+	db, st, err = openStore(ctx, &siteCfg)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -8,12 +8,17 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
+	"goemr/internal/audit"
 	"goemr/internal/auth"
 	"goemr/internal/config"
 	"goemr/internal/demo"
 	"goemr/internal/emr"
+	"goemr/internal/openapi"
+	"goemr/internal/resource"
+	"goemr/internal/restapi"
 	"goemr/internal/sqldb"
 	"goemr/internal/store"
 	"goemr/internal/web"
@@ -52,11 +57,17 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if addr, err := st.Setting(ctx, emr.SettingSiteAddr); err == nil && addr != "" {
 		cfg.BaseURL = addr // the site_addr_oath setting overrides, as in OpenEMR
 	}
-	authSrv, err := auth.New(ctx, authStores(st), auth.Options{BaseURL: cfg.BaseURL, Demo: cfg.Demo, Logger: log})
+	a, err := newApp(ctx, &cfg, log, db, st)
 	if err != nil {
 		return err
 	}
-	handler := newHandler(&cfg, log, db, authSrv)
+	defer a.apiLog.Close() // after the drain below: every request is logged
+	authSrv := a.auth
+	bgCtx, stopBG := context.WithCancel(context.Background())
+	defer stopBG()
+	sites := newSiteRouter(bgCtx, &cfg, log, st, a)
+	defer sites.close()
+	handler := sites
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err
@@ -78,8 +89,6 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 			serveErr <- srv.Serve(ln)
 		}
 	}()
-	bgCtx, stopBG := context.WithCancel(context.Background())
-	defer stopBG()
 	go maintain(bgCtx, log, st, authSrv)
 	printBanner(env, &cfg, ln.Addr().String())
 	if users, err := st.ListUsers(ctx); err == nil && len(users) == 0 {
@@ -104,16 +113,69 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	return nil
 }
 
+// app is everything serve runs: the authorization server, the API log
+// writer and the HTTP surface over both.
+type app struct {
+	dialect sqldb.Dialect
+	auth    *auth.Server
+	apiLog  *audit.Logger
+	handler http.Handler
+}
+
+// newApp builds the authorization server and the HTTP surface on st.
+func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.Store) (*app, error) {
+	authSrv, err := auth.New(ctx, authStores(st), auth.Options{
+		BaseURL: cfg.BaseURL, Demo: cfg.Demo, Logger: log,
+		Scopes: restapi.ScopeEntries(resource.Routes),
+	})
+	if err != nil {
+		return nil, err
+	}
+	a := &app{dialect: db.Dialect(), auth: authSrv, apiLog: audit.New(st, log)}
+	a.handler, err = newHandler(cfg, log, db, st, a)
+	if err != nil {
+		a.apiLog.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
 // newHandler builds the whole HTTP surface: every route of every front door
 // is mounted here, then wrapped in the shared middleware.
-func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, authSrv *auth.Server) http.Handler {
+func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.Store, a *app) (http.Handler, error) {
+	authSrv := a.auth
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", healthz(db))
+	mux.Handle("GET /healthz", healthz(db, a.apiLog))
 	authSrv.Routes(mux)
+	api, err := restapi.New(restapi.Options{MaxDocument: cfg.MaxDocument, Auth: authSrv, Records: st, Users: st, Audit: a.apiLog, Documents: st, Jobs: jobs(st)})
+	if err != nil {
+		return nil, err
+	}
+	browser := authSrv.CORS()
+	mux.Handle("/apis/{site}/api/", browser(api))
+	mux.Handle("/apis/{site}/portal/", browser(api))
+	if err := openapi.Mount(mux, cfg.BaseURL); err != nil {
+		return nil, err
+	}
 	mux.Handle("/", web.Handle(writeNotFound, func(w http.ResponseWriter, r *http.Request) error {
 		return emr.Errorf(emr.ENOTFOUND, "no route for %s %s", r.Method, r.URL.Path)
 	}))
-	return web.Chain(mux, web.WithRequestID, web.WithLog(log), web.WithSecurityHeaders, web.WithBodyLimit(cfg.MaxBody))
+	return web.Chain(mux, web.WithRequestID, web.WithLog(log), web.WithSecurityHeaders, web.WithBodyLimits(cfg.MaxBody, apiBodyLimit(cfg))), nil
+}
+
+// apiBodyLimit lets document uploads be as large as --max-document, and
+// leaves too-large bodies on the OpenEMR APIs to the API itself, which
+// answers 400 in its own shape (issue: bad input is a 400).
+func apiBodyLimit(cfg *config.Config) web.BodyLimit {
+	return func(r *http.Request) (int64, bool) {
+		if !strings.HasPrefix(r.URL.Path, "/apis/") || strings.Contains(r.URL.Path, "/fhir/") {
+			return 0, false
+		}
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/document") {
+			return max(cfg.MaxBody, cfg.MaxDocument+64<<10), true // room for the multipart framing
+		}
+		return cfg.MaxBody, true
+	}
 }
 
 func writeNotFound(w http.ResponseWriter, r *http.Request, err error) {
@@ -122,7 +184,9 @@ func writeNotFound(w http.ResponseWriter, r *http.Request, err error) {
 
 // healthz answers 200 once the database answers (migrations ran before the
 // listener opened).
-func healthz(db *sqldb.DB) http.Handler {
+// Rows of the API log that could not be written are reported here too, so
+// monitoring sees an audit gap.
+func healthz(db *sqldb.DB, apiLog *audit.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -132,8 +196,23 @@ func healthz(db *sqldb.DB) http.Handler {
 			return
 		}
 		w.Header().Set("Cache-Control", "no-store")
-		web.WriteJSON(w, http.StatusOK, "application/json", map[string]string{"status": "ok"})
+		body := map[string]any{"status": "ok"}
+		if n := apiLog.Failures(); n > 0 {
+			body["api_log_failures"] = n
+		}
+		web.WriteJSON(w, http.StatusOK, "application/json", body)
 	})
+}
+
+// jobs are goemr's background services (background_services rows), run
+// through the API: purge_expired is maintain's purge on demand.
+func jobs(st *store.Store) map[string]func(context.Context) error {
+	return map[string]func(context.Context) error{
+		"purge_expired": func(ctx context.Context) error {
+			_, err := st.PurgeExpired(ctx, time.Now())
+			return err
+		},
+	}
 }
 
 // maintain runs the periodic jobs: reload the key ring (another process may

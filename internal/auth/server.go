@@ -34,6 +34,10 @@ type Options struct {
 	Logger     *slog.Logger
 	Now        func() time.Time
 	HTTPClient *http.Client // fetches clients' jwks_uri
+	// Scopes are offered beside OpenEMR's default catalogue: those the
+	// front doors' route tables require, so that every route can be
+	// granted.
+	Scopes []scope.Entry
 }
 
 // Server is the authorization server of all sites.
@@ -76,7 +80,7 @@ func New(ctx context.Context, st Stores, o Options) (*Server, error) {
 		demo:          o.Demo,
 		log:           o.Logger,
 		now:           o.Now,
-		catalog:       scope.DefaultCatalog(scope.CatalogOptions{System: true}),
+		catalog:       scope.DefaultCatalog(scope.CatalogOptions{System: true}).With(o.Scopes...),
 		cache:         newTokenCache(50_000), // about 1.5 KiB each: bounded near 75 MiB
 		secrets:       newSecretCache(10_000),
 		registrations: newAddressLimiter(60, 60),
@@ -119,7 +123,7 @@ func (s *Server) Site(ctx context.Context, site string) error {
 	if ok {
 		return nil
 	}
-	if !validSiteID(site) {
+	if !emr.ValidSiteID(site) {
 		return emr.Errorf(emr.EINVALID, "unknown site %q", site)
 	}
 	if _, err := s.st.Sites.SiteByID(ctx, site); err != nil {
@@ -132,19 +136,6 @@ func (s *Server) Site(ctx context.Context, site string) error {
 	s.sites[site] = true
 	s.sitesMu.Unlock()
 	return nil
-}
-
-// validSiteID applies OpenEMR's rule for site ids: [A-Za-z0-9-.].
-func validSiteID(site string) bool {
-	if site == "" || len(site) > 64 {
-		return false
-	}
-	for _, r := range site {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
-			return false
-		}
-	}
-	return true
 }
 
 // setting reads a setting; the store falls back to the documented default.

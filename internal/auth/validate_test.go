@@ -112,14 +112,6 @@ func TestPasswords(t *testing.T) {
 	}
 }
 
-func TestValidSiteID(t *testing.T) {
-	for site, ok := range map[string]bool{"default": true, "alt-1.x": true, "": false, "a/b": false, "a b": false, "../x": false, strings.Repeat("a", 65): false} {
-		if validSiteID(site) != ok {
-			t.Errorf("validSiteID(%q) != %v", site, ok)
-		}
-	}
-}
-
 func TestAuthMethodFor(t *testing.T) {
 	tests := []struct {
 		asked              string

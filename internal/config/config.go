@@ -24,6 +24,7 @@ type Config struct {
 	Demo         bool
 	SQLiteSync   string        // FULL (default) or NORMAL
 	MaxBody      int64         // bytes accepted in a request body
+	MaxDocument  int64         // bytes accepted in a document upload
 	DrainTimeout time.Duration // how long SIGTERM waits for in-flight requests
 	LogLevel     string
 }
@@ -35,6 +36,7 @@ func Default() Config {
 		DataDir:      "./goemr-data",
 		SQLiteSync:   "FULL",
 		MaxBody:      10 << 20,
+		MaxDocument:  32 << 20,
 		DrainTimeout: 20 * time.Second,
 		LogLevel:     "info",
 	}
@@ -56,6 +58,7 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "TLS private key file (env GOEMR_TLS_KEY)")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "create demo site, accounts and patients on an empty database (env GOEMR_DEMO)")
 	fs.Int64Var(&c.MaxBody, "max-body", c.MaxBody, "largest request body accepted, in bytes (env GOEMR_MAX_BODY)")
+	fs.Int64Var(&c.MaxDocument, "max-document", c.MaxDocument, "largest document upload accepted, in bytes (env GOEMR_MAX_DOCUMENT)")
 	fs.DurationVar(&c.DrainTimeout, "drain-timeout", c.DrainTimeout, "how long shutdown waits for in-flight requests (env GOEMR_DRAIN_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env GOEMR_LOG_LEVEL)")
 }
@@ -104,6 +107,9 @@ func (c *Config) Validate() error {
 	}
 	if !c.TLS() && !IsLoopbackHost(host) {
 		return fmt.Errorf("refusing to serve plain HTTP on %s: it is not a loopback address; give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS-terminating proxy", c.Listen)
+	}
+	if c.MaxDocument <= 0 {
+		return errors.New("--max-document must be positive")
 	}
 	if c.MaxBody <= 0 {
 		return errors.New("--max-body must be positive")

@@ -57,7 +57,7 @@ func Seed(ctx context.Context, st Stores, hash Hasher) (bool, error) {
 	}
 	admin := &emr.User{
 		UUID: ID("user", 1), Username: AdminUser, PasswordHash: adminHash, Fname: "Administrator",
-		Lname: "Administrator", Email: "admin@example.org", NPI: "1234567893", Active: true,
+		Lname: "Administrator", Email: "admin@example.org", NPI: "1234567893", Active: true, ACL: emr.ACL{"admin"},
 	}
 	if err := st.Users.CreateUser(ctx, admin); err != nil {
 		return false, fmt.Errorf("demo admin: %w", err)

@@ -25,6 +25,7 @@ type User struct {
 	NPI          string
 	Active       bool
 	Created      time.Time
+	ACL          ACL // access controls for the Standard API
 }
 
 // PortalLogin is a patient-portal login (OpenEMR `patient_access_onsite`),
@@ -75,6 +76,7 @@ type UserService interface {
 	ListUsers(ctx context.Context) ([]*User, error)
 	SetUserPassword(ctx context.Context, username, hash string) error
 	SetUserActive(ctx context.Context, username string, active bool) error
+	SetUserACL(ctx context.Context, username string, acl ACL) error
 
 	CreatePortalLogin(ctx context.Context, l *PortalLogin) error
 	PortalLoginByUsername(ctx context.Context, loginUsername string) (*PortalLogin, error)

@@ -22,17 +22,33 @@ type AuditEvent struct {
 	Path        string
 	Status      int
 	Detail      string // short machine-readable detail, never a secret
+	Route       string // the API route matched: "GET /api/patient/:puuid"
+	PatientID   string // the numeric pid when the request named one
+	Duration    time.Duration
 }
 
-// AuditFilter narrows ListAudit.
+// EventAPI is the event of an API request (OpenEMR's api_log rows).
+const EventAPI = "api"
+
+// AuditFilter narrows ListAudit; zero fields do not filter.
 type AuditFilter struct {
-	Event string
-	Limit int
+	Event   string
+	Site    string
+	Subject string // user, patient or client acting
+	Patient string // patient uuid or pid touched
+	Method  string
+	Path    string // request path prefix
+	Failed  bool   // only responses with status >= 400
+	Since   time.Time
+	Until   time.Time
+	Limit   int
 }
 
 // AuditService stores the audit log.
 type AuditService interface {
 	RecordAudit(ctx context.Context, e *AuditEvent) error
+	// RecordAudits appends many events in one transaction.
+	RecordAudits(ctx context.Context, es []*AuditEvent) error
 	ListAudit(ctx context.Context, f AuditFilter) ([]*AuditEvent, error)
 }
 

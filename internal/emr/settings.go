@@ -46,6 +46,9 @@ type SettingService interface {
 type Site struct {
 	ID   string
 	Name string
+	// DB is where the site's data lives: "" for the default site's own
+	// database, else a DSN ("sqlite:/…/goemr.db", "postgres://…").
+	DB string
 }
 
 // SiteService stores sites.
@@ -53,6 +56,9 @@ type SiteService interface {
 	SiteByID(ctx context.Context, id string) (*Site, error)
 	ListSites(ctx context.Context) ([]*Site, error)
 	CreateSite(ctx context.Context, s *Site) error
+	// DeleteSite removes a site row (used to keep a site's own database
+	// listing only that site).
+	DeleteSite(ctx context.Context, id string) error
 }
 
 // settingRules check the values a setting accepts; a setting without a rule
@@ -91,4 +97,19 @@ func secondsBetween(lo, hi int) func(string) bool {
 		n, err := strconv.Atoi(v)
 		return err == nil && n >= lo && n <= hi
 	}
+}
+
+// ValidSiteID applies OpenEMR's rule for site ids ([A-Za-z0-9-.], the
+// directory name under sites/), and refuses ids made of dots only, which
+// OpenEMR's check lets through (openemr-standard-api.md §8).
+func ValidSiteID(site string) bool {
+	if site == "" || len(site) > 64 || strings.Trim(site, ".") == "" {
+		return false
+	}
+	for _, r := range site {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,9 @@
 package emr
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestValidateSetting(t *testing.T) {
 	tests := []struct {
@@ -30,6 +33,15 @@ func TestValidateSetting(t *testing.T) {
 	for name, def := range SettingDefaults {
 		if err := ValidateSetting(name, def); err != nil {
 			t.Errorf("default of %s is invalid: %v", name, err)
+		}
+	}
+}
+
+func TestValidSiteID(t *testing.T) {
+	for site, ok := range map[string]bool{"default": true, "alt-1.x": true, "": false, "a/b": false, "a b": false,
+		"../x": false, "..": false, ".": false, strings.Repeat("a", 65): false} {
+		if ValidSiteID(site) != ok {
+			t.Errorf("ValidSiteID(%q) != %v", site, ok)
 		}
 	}
 }

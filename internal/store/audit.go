@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
+	"time"
 
 	"goemr/internal/emr"
 	"goemr/internal/sqldb"
@@ -14,7 +17,16 @@ const (
 )
 
 const auditColumns = `id, created_time, site_id, event, outcome, user_role, subject, client_id,
-	patient_uuid, ip_address, method, request_url, status, detail`
+	patient_uuid, ip_address, method, request_url, status, detail, route, patient_id, duration_us`
+
+const auditInsert = `INSERT INTO api_log (created_time, site_id, event, outcome, user_role,
+	subject, client_id, patient_uuid, ip_address, method, request_url, status, detail, route, patient_id, duration_us)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`
+
+func auditArgs(e *emr.AuditEvent) []any {
+	return []any{unix(e.Time), e.Site, e.Event, e.Outcome, e.Role, e.Subject, e.ClientID,
+		e.PatientUUID, e.IP, e.Method, e.Path, e.Status, e.Detail, e.Route, e.PatientID, e.Duration.Microseconds()}
+}
 
 // RecordAudit appends an event to the log and sets e.ID, and e.Time when
 // it was zero.
@@ -28,29 +40,78 @@ func (s *Store) RecordAudit(ctx context.Context, e *emr.AuditEvent) error {
 	// Audit rows are written on every sign-in and token: they share
 	// commits with other concurrent writes (group commit).
 	return s.group.do(ctx, func(tx *sqldb.Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO api_log (created_time, site_id, event, outcome, user_role,
-			subject, client_id, patient_uuid, ip_address, method, request_url, status, detail)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-			unix(e.Time), e.Site, e.Event, e.Outcome, e.Role, e.Subject, e.ClientID,
-			e.PatientUUID, e.IP, e.Method, e.Path, e.Status, e.Detail).Scan(&e.ID)
+		err := tx.QueryRow(ctx, auditInsert+` RETURNING id`, auditArgs(e)...).Scan(&e.ID)
 		return dbErr(err, "audit event")
 	})
 }
 
-// ListAudit returns the newest events first, of one kind when f.Event is
-// set; f.Limit defaults to 100, at most 1000.
+// RecordAudits appends events in one transaction, for the API request log
+// that is written in batches.
+func (s *Store) RecordAudits(ctx context.Context, es []*emr.AuditEvent) error {
+	if len(es) == 0 {
+		return nil
+	}
+	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+		for _, e := range es {
+			if e.Time.IsZero() {
+				e.Time = now()
+			}
+			if _, err := tx.Exec(ctx, auditInsert, auditArgs(e)...); err != nil {
+				return dbErr(err, "audit event")
+			}
+		}
+		return nil
+	})
+}
+
+// ListAudit returns the newest events matching f; f.Limit defaults to 100,
+// at most 1000.
 func (s *Store) ListAudit(ctx context.Context, f emr.AuditFilter) ([]*emr.AuditEvent, error) {
 	limit := f.Limit
 	if limit <= 0 {
 		limit = defaultAuditLimit
 	}
 	limit = min(limit, maxAuditLimit)
-	q := `SELECT ` + auditColumns + ` FROM api_log ORDER BY id DESC LIMIT $1`
-	args := []any{limit}
-	if f.Event != "" {
-		q = `SELECT ` + auditColumns + ` FROM api_log WHERE event = $2 ORDER BY id DESC LIMIT $1`
-		args = append(args, f.Event)
+	var conds []string
+	var args []any
+	add := func(cond string, v any) {
+		args = append(args, v)
+		conds = append(conds, fmt.Sprintf(cond, len(args)))
 	}
+	if f.Event != "" {
+		add("event = $%d", f.Event)
+	}
+	if f.Site != "" {
+		add("site_id = $%d", f.Site)
+	}
+	if f.Subject != "" {
+		add("subject = $%d", f.Subject)
+	}
+	if f.Patient != "" {
+		args = append(args, f.Patient)
+		conds = append(conds, fmt.Sprintf("(patient_uuid = $%d OR patient_id = $%d)", len(args), len(args)))
+	}
+	if f.Method != "" {
+		add("method = $%d", strings.ToUpper(f.Method))
+	}
+	if f.Path != "" {
+		add("request_url LIKE $%d", likePrefix(f.Path))
+	}
+	if f.Failed {
+		conds = append(conds, "status >= 400")
+	}
+	if !f.Since.IsZero() {
+		add("created_time >= $%d", f.Since.Unix())
+	}
+	if !f.Until.IsZero() {
+		add("created_time < $%d", f.Until.Unix())
+	}
+	q := `SELECT ` + auditColumns + ` FROM api_log`
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	args = append(args, limit)
+	q += fmt.Sprintf(" ORDER BY id DESC LIMIT $%d", len(args))
 	rows, err := s.db.Query(ctx, q, args...)
 	if err != nil {
 		return nil, dbErr(err, "audit event")
@@ -59,14 +120,22 @@ func (s *Store) ListAudit(ctx context.Context, f emr.AuditFilter) ([]*emr.AuditE
 	var events []*emr.AuditEvent
 	for rows.Next() {
 		var e emr.AuditEvent
-		var at int64
+		var at, us int64
 		err := rows.Scan(&e.ID, &at, &e.Site, &e.Event, &e.Outcome, &e.Role, &e.Subject, &e.ClientID,
-			&e.PatientUUID, &e.IP, &e.Method, &e.Path, &e.Status, &e.Detail)
+			&e.PatientUUID, &e.IP, &e.Method, &e.Path, &e.Status, &e.Detail, &e.Route, &e.PatientID, &us)
 		if err != nil {
 			return nil, dbErr(err, "audit event")
 		}
 		e.Time = fromUnix(at)
+		e.Duration = time.Duration(us) * time.Microsecond
 		events = append(events, &e)
 	}
 	return events, dbErr(rows.Err(), "audit event")
+}
+
+// likePrefix matches values starting with p, with LIKE's wildcards in p
+// taken literally (the default escape character is not portable, so the
+// wildcards are replaced by the single-character one).
+func likePrefix(p string) string {
+	return strings.NewReplacer("%", "_", "_", "_").Replace(p) + "%"
 }

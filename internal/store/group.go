@@ -28,8 +28,9 @@ type groupCommit struct {
 }
 
 type groupWrite struct {
-	fn   func(tx *sqldb.Tx) error
-	done chan error // receives the write's outcome, or errLead
+	fn     func(tx *sqldb.Tx) error
+	atomic bool       // fn's writes are undone if it fails (a savepoint)
+	done   chan error // receives the write's outcome, or errLead
 }
 
 // errLead tells a waiting caller that it now leads the next batches.
@@ -43,7 +44,17 @@ const (
 // do runs fn in a shared transaction and returns fn's own error, or the
 // commit's.
 func (g *groupCommit) do(ctx context.Context, fn func(tx *sqldb.Tx) error) error {
-	w := &groupWrite{fn: fn, done: make(chan error, 1)}
+	return g.run(ctx, &groupWrite{fn: fn, done: make(chan error, 1)})
+}
+
+// doAtomic is do for a write of several statements that fn may abandon
+// half-way by returning an error: a savepoint undoes its part of the batch,
+// and the batch's other writes still commit.
+func (g *groupCommit) doAtomic(ctx context.Context, fn func(tx *sqldb.Tx) error) error {
+	return g.run(ctx, &groupWrite{fn: fn, atomic: true, done: make(chan error, 1)})
+}
+
+func (g *groupCommit) run(ctx context.Context, w *groupWrite) error {
 	g.mu.Lock()
 	g.pending = append(g.pending, w)
 	if g.leading {
@@ -85,7 +96,21 @@ func (g *groupCommit) commit(ctx context.Context, batch []*groupWrite) {
 	results := make([]error, len(batch))
 	err := g.db.Transact(ctx, func(tx *sqldb.Tx) error {
 		for i, w := range batch {
-			results[i] = w.fn(tx)
+			if !w.atomic {
+				results[i] = w.fn(tx)
+				continue
+			}
+			if _, err := tx.Exec(ctx, "SAVEPOINT group_write"); err != nil {
+				return err
+			}
+			if results[i] = w.fn(tx); results[i] != nil {
+				if _, err := tx.Exec(ctx, "ROLLBACK TO SAVEPOINT group_write"); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.Exec(ctx, "RELEASE SAVEPOINT group_write"); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"goemr/internal/emr"
 	"goemr/internal/sqldb"
@@ -10,17 +11,21 @@ import (
 // Staff accounts: users, with the password hash in users_secure. Rows
 // without a username are OpenEMR address-book entries, not accounts.
 const userSelect = `SELECT u.id, u.uuid, u.username, COALESCE(s.password, ''),
-	u.fname, u.lname, u.email, u.npi, u.active, u.date_created
+	u.fname, u.lname, u.email, u.npi, u.active, u.date_created, u.acl
 	FROM users u LEFT JOIN users_secure s ON s.id = u.id`
 
 func scanUser(r scanner) (*emr.User, error) {
 	var u emr.User
 	var active int
 	var created int64
+	var acl string
 	err := r.Scan(&u.ID, &u.UUID, &u.Username, &u.PasswordHash,
-		&u.Fname, &u.Lname, &u.Email, &u.NPI, &active, &created)
+		&u.Fname, &u.Lname, &u.Email, &u.NPI, &active, &created, &acl)
 	if err != nil {
 		return nil, err
+	}
+	if acl != "" {
+		u.ACL = emr.ACL(strings.Fields(acl))
 	}
 	u.Active = active != 0
 	u.Created = fromUnix(created)
@@ -45,9 +50,9 @@ func (s *Store) CreateUser(ctx context.Context, u *emr.User) error {
 	}
 	return s.db.Transact(ctx, func(tx *sqldb.Tx) error {
 		err := tx.QueryRow(ctx, `INSERT INTO users
-			(uuid, username, fname, lname, email, npi, active, date_created, last_updated)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-			u.UUID, u.Username, u.Fname, u.Lname, u.Email, u.NPI, flag(u.Active), unix(u.Created),
+			(uuid, username, fname, lname, email, npi, active, date_created, last_updated, acl)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
+			u.UUID, u.Username, u.Fname, u.Lname, u.Email, u.NPI, flag(u.Active), unix(u.Created), strings.Join(u.ACL, " "),
 		).Scan(&u.ID)
 		if err != nil {
 			return dbErr(err, "user")
@@ -105,5 +110,15 @@ func (s *Store) SetUserActive(ctx context.Context, username string, active bool)
 	}
 	res, err := s.db.Exec(ctx, `UPDATE users SET active = $2, last_updated = $3 WHERE username = $1`,
 		username, flag(active), now().Unix())
+	return mustAffect(res, err, "user")
+}
+
+// SetUserACL replaces the access controls of the account.
+func (s *Store) SetUserACL(ctx context.Context, username string, acl emr.ACL) error {
+	if username == "" {
+		return notFound("user")
+	}
+	res, err := s.db.Exec(ctx, `UPDATE users SET acl = $2, last_updated = $3 WHERE username = $1`,
+		username, strings.Join(acl, " "), now().Unix())
 	return mustAffect(res, err, "user")
 }

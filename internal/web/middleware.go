@@ -92,10 +92,26 @@ func WithLog(log *slog.Logger) Middleware {
 
 // WithBodyLimit caps every request body at n bytes; reading past it fails and
 // handlers turn that into a 413/400 in their own shape.
-func WithBodyLimit(n int64) Middleware {
+func WithBodyLimit(n int64) Middleware { return WithBodyLimits(n, nil) }
+
+// BodyLimit decides a request's own body limit and whether a body declared
+// too large is refused here (413) or left for the handler to refuse in its
+// protocol's shape.
+type BodyLimit func(r *http.Request) (limit int64, handlerAnswers bool)
+
+// WithBodyLimits caps request bodies at n bytes, or at what per says for
+// the request (a document upload takes more than a JSON body).
+func WithBodyLimits(n int64, per BodyLimit) Middleware {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.ContentLength > n {
+			limit, handlerAnswers := n, false
+			if per != nil {
+				if l, h := per(r); l > 0 {
+					limit, handlerAnswers = l, h
+				}
+			}
+			n := limit
+			if r.ContentLength > n && !handlerAnswers {
 				w.Header().Set("Content-Type", "application/json")
 				w.WriteHeader(http.StatusRequestEntityTooLarge)
 				w.Write([]byte(`{"error":"invalid_request","error_description":"request body too large"}`))

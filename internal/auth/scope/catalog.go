@@ -169,3 +169,12 @@ func (c *Catalog) Categories(ctx, resource string) []string {
 	}
 	return nil
 }
+
+// With adds entries to c and returns c, for building a catalogue in one
+// expression.
+func (c *Catalog) With(es ...Entry) *Catalog {
+	for _, e := range es {
+		c.Add(e)
+	}
+	return c
+}

@@ -1,0 +1,227 @@
+package restapi
+
+import (
+	"net/http"
+	"strconv"
+
+	"goemr/internal/emr"
+	"goemr/internal/resource"
+)
+
+// listHandler serves a collection: the bound parent, the resource's search
+// filters and paging.
+func listHandler(c *Call) error {
+	d := c.Route.Def
+	b, err := bind(c, d)
+	if err != nil {
+		return err
+	}
+	q, err := listQuery(c, d, b.where)
+	if err != nil {
+		return err
+	}
+	return c.listPage(d, q)
+}
+
+// listPage answers one page of d's records matching q, with links.
+func (c *Call) listPage(d *resource.Def, q emr.Query) error {
+	page, err := c.s.page(c)
+	if err != nil {
+		return err
+	}
+	q.Limit, q.Offset = page.limit+1, page.offset
+	recs, err := c.Records().List(c.Ctx(), d, q)
+	if err != nil {
+		return err
+	}
+	more := len(recs) > page.limit
+	if more {
+		recs = recs[:page.limit]
+	}
+	if err := c.s.present(c, d, recs); err != nil {
+		return err
+	}
+	return c.replyPage(page, recs, more)
+}
+
+// readHandler serves one item.
+func readHandler(c *Call) error {
+	d := c.Route.Def
+	rec, err := c.getItem(d)
+	if err != nil {
+		return err
+	}
+	if err := c.s.present(c, d, []emr.Record{rec}); err != nil {
+		return err
+	}
+	if c.Route.AsList {
+		return c.Reply(http.StatusOK, []emr.Record{rec})
+	}
+	return c.Reply(http.StatusOK, rec)
+}
+
+// getItem reads the route's item within its bound parent.
+func (c *Call) getItem(d *resource.Def) (emr.Record, error) {
+	b, err := bind(c, d)
+	if err != nil {
+		return nil, err
+	}
+	cond, _, err := itemCond(c, d)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := c.Records().Get(c.Ctx(), d, append(b.where, cond)...)
+	if emr.IsNotFound(err) {
+		return nil, notFoundParam(c, d)
+	}
+	return rec, err
+}
+
+// notFoundParam is the 404 naming the route's item parameter.
+func notFoundParam(c *Call, d *resource.Def) error {
+	ps := c.Route.Params()
+	if len(ps) == 0 {
+		return emr.Errorf(emr.ENOTFOUND, "%s not found", d.Name)
+	}
+	name := ps[len(ps)-1]
+	return &emr.Error{Code: emr.ENOTFOUND, Field: name, Message: "value " + c.Params[name]}
+}
+
+// createHandler validates the body, stores the record and answers 201.
+func createHandler(c *Call) error {
+	d := c.Route.Def
+	b, err := bind(c, d)
+	if err != nil {
+		if emr.IsNotFound(err) {
+			return asValidation(err)
+		}
+		return err
+	}
+	in, err := c.input(d, true)
+	if err != nil {
+		return err
+	}
+	return c.insert(d, c.values(d, in, b, true), b)
+}
+
+// insert stores one record of d and answers 201 with d's Created reply.
+func (c *Call) insert(d *resource.Def, values map[string]any, b *bound) error {
+	var rec emr.Record
+	err := c.Records().Write(c.Ctx(), func(w resource.Writer) error {
+		var err error
+		rec, err = w.Insert(c.Ctx(), d, values)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return c.replyWrite(d, d.Created, http.StatusCreated, rec, b)
+}
+
+// updateHandler applies a partial update and answers 200.
+func updateHandler(c *Call) error {
+	d := c.Route.Def
+	b, err := bind(c, d)
+	if err != nil {
+		return err
+	}
+	cond, _, err := itemCond(c, d)
+	if err != nil {
+		return err
+	}
+	in, err := c.input(d, false)
+	if err != nil {
+		return err
+	}
+	values := c.values(d, in, nil, false)
+	where := append(b.where, cond)
+	var n int64
+	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
+		n, err = w.Update(c.Ctx(), d, values, where...)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFoundParam(c, d)
+	}
+	return c.replyWrite(d, d.Updated, http.StatusOK, emr.Record{d.Key: cond.Value}, b)
+}
+
+// deleteHandler removes the item and answers 200.
+func deleteHandler(c *Call) error {
+	d := c.Route.Def
+	b, err := bind(c, d)
+	if err != nil {
+		return err
+	}
+	cond, _, err := itemCond(c, d)
+	if err != nil {
+		return err
+	}
+	var n int64
+	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
+		n, err = w.Delete(c.Ctx(), d, append(b.where, cond)...)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFoundParam(c, d)
+	}
+	return c.replyWrite(d, d.Deleted, http.StatusOK, emr.Record{d.Key: cond.Value}, b)
+}
+
+// replyWrite answers a write with the reply d declares: the stored record
+// read back, some of its keys, or a fixed value.
+func (c *Call) replyWrite(d *resource.Def, r resource.Reply, status int, rec emr.Record, b *bound) error {
+	switch {
+	case r.Full:
+		full, err := c.Records().Get(c.Ctx(), d, append(b.where, emr.Eq(d.Key, rec[d.Key]))...)
+		if err != nil {
+			return err
+		}
+		if err := c.s.present(c, d, []emr.Record{full}); err != nil {
+			return err
+		}
+		return c.Reply(status, full)
+	case r.Keys != nil:
+		out := make(map[string]any, len(r.Keys))
+		for _, k := range r.Keys {
+			out[k.To] = keyValue(rec[k.From], k.Int)
+		}
+		return c.Reply(status, out)
+	}
+	return c.Reply(status, r.Literal)
+}
+
+func keyValue(v any, asInt bool) any {
+	s, isStr := v.(string)
+	if asInt && isStr {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return n
+		}
+	}
+	if !asInt && !isStr && v != nil {
+		switch n := v.(type) {
+		case int64:
+			return strconv.FormatInt(n, 10)
+		}
+	}
+	return v
+}
+
+// asValidation turns a bind's 404 on a create into the 400 OpenEMR gives
+// for an unknown parent ("patient uuid must exist").
+func asValidation(err error) error {
+	var e *emr.Error
+	if ee, ok := err.(*emr.Error); ok {
+		e = ee
+	}
+	if e == nil || e.Field == "" {
+		return err
+	}
+	return &ValidationError{Errors: map[string]map[string]string{e.Field: {"invalid or nonexisting value": e.Message}}}
+}
