@@ -27,6 +27,19 @@ func (b *builder) responses(r *resource.Route) map[string]*response {
 		body = envelopeOf(body)
 	}
 	out[status] = &response{Description: desc, Content: jsonContent(body)}
+	if r.Binary {
+		out[status] = &response{Description: "The stored bytes, with the stored media type.",
+			Content: map[string]mediaType{"*/*": {Schema: &schema{Type: "string", Format: "binary"}}}}
+	}
+	if r.Style == resource.Bespoke {
+		// Background services answer in their own shapes, every status
+		// with a JSON body (openemr-standard-api.md §3.20).
+		for code, d := range map[string]string{"404": "Unknown service: {\"error\": \"Service not found\"}",
+			"409": "Not run: {\"service\", \"status\"} (already_running, not_due, skipped)",
+			"500": "The run failed: {\"service\", \"status\": \"error\"}"} {
+			out[code] = &response{Description: d, Content: jsonContent(&schema{Type: "object", AdditionalProperties: true})}
+		}
+	}
 
 	// Error responses are shared: Raw* for routes that answer without the
 	// envelope.
@@ -39,8 +52,11 @@ func (b *builder) responses(r *resource.Route) map[string]*response {
 		out["401"] = responseRef(prefix + "Unauthorized")
 		out["403"] = responseRef(prefix + "Forbidden")
 	}
-	if len(r.Params()) > 0 {
+	if len(r.Params()) > 0 && r.Style != resource.Bespoke {
 		out["404"] = responseRef(prefix + "NotFound")
+	}
+	if r.Style != resource.Bespoke {
+		out["500"] = responseRef(prefix + "InternalError")
 	}
 	return out
 }
@@ -55,7 +71,7 @@ func isGeneric(op string) bool {
 func (b *builder) data(r *resource.Route) *schema {
 	d := r.Def
 	switch {
-	case d == nil:
+	case d == nil || !isGeneric(r.Op):
 		return &schema{Description: "Shaped by the operation."}
 	case isList(r):
 		return &schema{Type: "array", Items: schemaRef(b.record(r))}

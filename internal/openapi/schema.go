@@ -62,6 +62,10 @@ func recordSchema(d *resource.Def) *schema {
 		if s.Properties == nil {
 			s.Properties = map[string]*schema{}
 		}
+		if f.Shaped {
+			s.Properties[f.Name] = &schema{Nullable: true, Description: "Shaped by the resource (a map of codes, a number or a boolean)."}
+			continue
+		}
 		s.Properties[f.Name] = &schema{Type: "string", Nullable: true, Description: kindNote(f)}
 	}
 	return s

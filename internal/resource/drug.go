@@ -20,7 +20,7 @@ var Drug = &Def{
 		Col("route"),
 		Col("related_code"),
 		Col("active"),
-		Col("drug_code"),
+		Col("drug_code", Shaped),
 		Col("rxnorm_drugcode", Computed(`COALESCE((SELECT p.rxnorm_drugcode FROM prescriptions p
 			WHERE p.drug_id = t.drug_id AND p.rxnorm_drugcode <> '' ORDER BY p.id LIMIT 1), t.drug_code, '')`)),
 		Col("manufacturer", Computed(firstLot("manufacturer"))),

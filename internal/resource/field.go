@@ -44,6 +44,9 @@ type Field struct {
 	Sort bool
 	// Hidden fields are stored but never sent (secrets, internal links).
 	Hidden bool
+	// Shaped fields are sent as the resource's presenter shapes them (a
+	// map of codes, a number, a boolean), not as stored.
+	Shaped bool
 	Auto   Auto
 	// Default is stored on create when the body does not set the field.
 	Default string

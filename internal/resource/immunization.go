@@ -33,7 +33,7 @@ var Immunization = &Def{
 		Col("update_date", S),
 		Col("created_by", As(Int), S, Secret),
 		Col("updated_by", As(Int), S, Secret),
-		Col("amount_administered", S),
+		Col("amount_administered", S, Shaped),
 		Col("amount_administered_unit", S),
 		Col("expiration_date", S),
 		Col("route", S),
@@ -54,7 +54,7 @@ var Immunization = &Def{
 		Col("provider_uuid", Computed("SELECT u.uuid FROM users u WHERE u.id = t.administered_by_id")),
 		Col("provider_npi", Computed("SELECT u.npi FROM users u WHERE u.id = t.administered_by_id")),
 		Col("provider_username", Computed("SELECT u.username FROM users u WHERE u.id = t.administered_by_id")),
-		Col("primarySource", Computed(primarySource)),
+		Col("primarySource", Computed(primarySource), Shaped),
 		Col("euuid", Computed("SELECT e.uuid FROM form_encounter e WHERE e.encounter = t.encounter_id")),
 		Col("facility_uuid", Computed("SELECT f.uuid FROM form_encounter e JOIN facility f ON f.id = e.facility_id WHERE e.encounter = t.encounter_id")),
 		// OpenEMR maps facilities to separate FHIR Location uuids

@@ -41,10 +41,10 @@ var MedicalProblem = &Def{
 	Binds:   []Bind{PatientByUUID},
 	Summary: "Medical problems (conditions)",
 	Order:   []string{"id"},
-	Fields: append(append(listColumns(
+	Fields: append(append(shaped(listColumns(
 		Col("begdate", W, Req, As(Date), Label("Begin Date")),
 		Col("enddate", W, As(Date), Label("End Date")),
-	), patientRefs...),
+	), "diagnosis"), patientRefs...),
 		Col("condition_uuid", Computed("t.uuid")),
 		Col("last_updated_time", Computed("t.modifydate")),
 		verificationTitle,
@@ -62,10 +62,10 @@ var Allergy = &Def{
 	Binds:   []Bind{PatientByUUID},
 	Summary: "Allergies and intolerances",
 	Order:   []string{"id"},
-	Fields: append(append(withWritable(listColumns(
+	Fields: append(append(shaped(withWritable(listColumns(
 		Col("begdate", W, As(Date), Label("Begin Date")),
 		Col("enddate", W, As(Date), Label("End Date")),
-	), "comments"), patientRefs...),
+	), "comments"), "diagnosis"), patientRefs...),
 		Col("allergy_uuid", Computed("t.uuid")),
 		Col("reaction_title", Computed("SELECT lo.title FROM list_options lo WHERE lo.list_id = 'reaction' AND lo.option_id = t.reaction")),
 		verificationTitle,
@@ -99,6 +99,19 @@ var (
 	Surgery     = rawIssue("surgery", "surgery", "Surgeries")
 	DentalIssue = rawIssue("dental_issue", "dental", "Dental issues")
 )
+
+// shaped returns fs with the named fields marked as shaped by the
+// resource's presenter (diagnosis becomes a map of codes).
+func shaped(fs []Field, names ...string) []Field {
+	for i := range fs {
+		for _, n := range names {
+			if fs[i].Name == n {
+				fs[i].Shaped = true
+			}
+		}
+	}
+	return fs
+}
 
 // withWritable returns fs with the named fields made writable.
 func withWritable(fs []Field, names ...string) []Field {

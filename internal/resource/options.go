@@ -43,6 +43,8 @@ var (
 	Like Opt = func(f *Field) { f.Filter = true; f.Match = emr.Contains }
 	// Sorted admits the field in _sort.
 	Sorted Opt = func(f *Field) { f.Sort = true }
+	// Shaped marks a field whose value the resource's presenter shapes.
+	Shaped Opt = func(f *Field) { f.Shaped = true }
 	// Secret keeps the field out of every response.
 	Secret Opt = func(f *Field) { f.Hidden = true }
 	// Req makes the field required on create.

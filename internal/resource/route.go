@@ -39,7 +39,9 @@ type Route struct {
 	Public bool // no token needed (version, product)
 	// AsList answers a single-item read with a one-element list, as
 	// OpenEMR does for some routes.
-	AsList  bool
+	AsList bool
+	// Binary routes answer with stored bytes, not JSON (downloads).
+	Binary  bool
 	Summary string
 }
 

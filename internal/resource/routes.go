@@ -76,7 +76,7 @@ var Routes = []*Route{
 	{Method: "PUT", Path: "/api/insurance_company/:iid", Def: InsuranceCompany, Op: "insurance_company.update", Style: Raw, ACL: aclW("acct", "bill"), Summary: "Update an insurance company"},
 	{Method: "POST", Path: "/api/patient/:pid/document", Def: Document, Op: "document.create", Style: Raw, ACL: aclW("patients", "docs"), Summary: "Upload a document"},
 	{Method: "GET", Path: "/api/patient/:pid/document", Def: Document, Op: "document.list", Style: Raw, ACL: acl("patients", "docs"), Summary: "List documents in a category"},
-	{Method: "GET", Path: "/api/patient/:pid/document/:did", Def: Document, Op: "document.read", Style: Raw, ACL: acl("patients", "docs"), Summary: "Download a document"},
+	{Method: "GET", Path: "/api/patient/:pid/document/:did", Def: Document, Op: "document.read", Style: Raw, Binary: true, ACL: acl("patients", "docs"), Summary: "Download a document"},
 	{Method: "GET", Path: "/api/patient/:puuid/employer", Def: Employer, Op: "employer.list", ACL: acl("patients", "demo"), Summary: "List a patient's employers"},
 	{Method: "GET", Path: "/api/patient/:puuid/insurance", Def: Insurance, Op: OpList, ACL: acl("patients", "demo"), Summary: "List a patient's insurance policies"},
 	{Method: "GET", Path: "/api/patient/:puuid/insurance/$swap-insurance", Def: Insurance, Op: "insurance.swap", ACL: aclW("patients", "demo"), Summary: "Move a policy to another slot"},
