@@ -3,7 +3,7 @@
 //
 //	goemr serve [--demo] [--listen ADDR] [--data-dir DIR] [--db DSN] …
 //	goemr migrate
-//	goemr demo
+//	goemr demo [--patients N]
 //	goemr user add|passwd|list|disable|enable
 //	goemr client list|show|approve|enable|disable|delete
 //	goemr config get|set

@@ -29,7 +29,7 @@ type cliEnv struct {
 var commands = []command{
 	{"serve", "run the API server", runServe},
 	{"migrate", "apply database migrations and exit", runMigrate},
-	{"demo", "seed the demo users and patients into an empty database", runDemo},
+	{"demo", "seed the demo accounts and patients, with clinical histories (--patients N)", runDemo},
 	{"user", "manage staff users: add, passwd, list, disable, enable", runUser},
 	{"client", "manage OAuth2 clients: list, show, approve, enable, disable, delete", runClient},
 	{"config", "read and change settings: get [NAME], set NAME VALUE", runConfig},

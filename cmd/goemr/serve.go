@@ -53,6 +53,11 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		if _, err := demo.Seed(ctx, demo.Stores{Users: st, Patients: st, Settings: st}, auth.HashPassword); err != nil {
 			return err
 		}
+		// The named patients' histories (encounters, medications, labs…),
+		// written once: a later start finds them and adds nothing.
+		if _, err := demo.Generate(ctx, st, demo.Options{Patients: len(demo.Patients)}); err != nil && !errors.Is(err, demo.ErrNotDemo) {
+			return err
+		}
 	}
 	if addr, err := st.Setting(ctx, emr.SettingSiteAddr); err == nil && addr != "" {
 		cfg.BaseURL = addr // the site_addr_oath setting overrides, as in OpenEMR

@@ -38,6 +38,9 @@ var Patient = &Def{
 		Col("last_updated", As(Unix), Set(AutoTouch), Sorted),
 		Col("created_by", Set(AutoUser)),
 		Col("updated_by", Set(AutoUser)),
+		// How many previous names the patient has, so that a read asks
+		// for them only when there are some.
+		Col("previous_name_count", Secret, Computed("SELECT COUNT(*) FROM patient_history h WHERE h.pid = t.pid")),
 	}, WCols(
 		"race", "ethnicity", "language", "providerID", "ref_providerID", "deceased_date", "deceased_reason",
 		"allow_patient_portal", "allow_imm_reg_use", "allow_imm_info_share", "allow_health_info_ex",

@@ -40,7 +40,7 @@ func presentPatients(c *Call, recs []emr.Record) error {
 		byPID[r.Str("pid")] = r
 		pids = append(pids, r.Str("pid"))
 	}
-	if len(recs) > 1 {
+	if len(recs) > 1 || recs[0].Str("previous_name_count") == "0" {
 		return nil // a search result carries the patient rows only
 	}
 	names, err := c.Records().List(c.Ctx(), resource.PatientHistory, emr.Query{Where: []emr.Cond{emr.Eq("pid", pids[0])}})

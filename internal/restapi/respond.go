@@ -132,11 +132,6 @@ func message(err error, code int) string {
 	return http.StatusText(code)
 }
 
-// writeJSON sends v with status; nil data in an envelope becomes [].
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	web.WriteJSON(w, status, "", v)
-}
-
 // decodeBody reads a JSON object body. Anything else (malformed JSON, an
 // array, a scalar, trailing data) is a 400 naming the problem.
 func decodeBody(r *http.Request) (map[string]any, error) {

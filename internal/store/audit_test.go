@@ -47,3 +47,31 @@ func TestAudit(t *testing.T) {
 		}
 	})
 }
+
+// TestRecordAuditsBatch: a batch of any size lands whole, multi-row
+// statements and the remainder alike.
+func TestRecordAuditsBatch(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		var es []*emr.AuditEvent
+		for i := 0; i < 70; i++ {
+			es = append(es, &emr.AuditEvent{Event: emr.EventAPI, Status: 200 + i, Path: "/batch", Duration: time.Millisecond})
+		}
+		if err := s.RecordAudits(ctx, es); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ListAudit(ctx, emr.AuditFilter{Event: emr.EventAPI, Path: "/batch", Limit: 1000})
+		if err != nil || len(got) != 70 {
+			t.Fatalf("%d rows, %v", len(got), err)
+		}
+		seen := map[int]bool{}
+		for _, e := range got {
+			seen[e.Status] = true
+			if e.Duration != time.Millisecond {
+				t.Errorf("duration %v", e.Duration)
+			}
+		}
+		if len(seen) != 70 {
+			t.Errorf("%d distinct rows", len(seen))
+		}
+	})
+}

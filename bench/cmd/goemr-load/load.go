@@ -143,7 +143,7 @@ func runLoad(addr string, target int, src source, conns int, warm, dur time.Dura
 					continue
 				}
 				var body []byte
-				if resp.StatusCode != http.StatusOK {
+				if !success(resp.StatusCode) {
 					body, _ = io.ReadAll(io.LimitReader(resp.Body, 300))
 				}
 				_, err = io.Copy(io.Discard, resp.Body)
@@ -152,7 +152,7 @@ func runLoad(addr string, target int, src source, conns int, warm, dur time.Dura
 				switch {
 				case err != nil:
 					fail("read body: " + err.Error())
-				case resp.StatusCode != http.StatusOK:
+				case !success(resp.StatusCode):
 					w.statuses[resp.StatusCode]++
 					fail(fmt.Sprintf("HTTP %d: %s", resp.StatusCode, body))
 				case !done.Before(t0) && done.Before(t1):
@@ -203,3 +203,6 @@ func percentile(sorted []int64, q float64) time.Duration {
 	i = max(0, min(i, len(sorted)-1))
 	return time.Duration(sorted[i])
 }
+
+// success is 200, or 201 for creates.
+func success(status int) bool { return status == http.StatusOK || status == http.StatusCreated }

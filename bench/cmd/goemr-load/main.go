@@ -36,6 +36,7 @@ type options struct {
 	keep       bool
 	maxOther   float64
 	retries    int
+	patients   int
 }
 
 func main() {
@@ -53,6 +54,7 @@ func main() {
 	flag.IntVar(&o.assertions, "assertions", 0, "client assertions signed before the first client_credentials run (0: 2000/s of run time)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the data folder (SQLite file) for inspection")
 	flag.Float64Var(&o.maxOther, "max-other", 15, "a run during which other processes took more than this % of the CPUs is repeated")
+	flag.IntVar(&o.patients, "patients", 0, "demo patients generated (goemr demo --patients N) before serving; 0: the 22 of --demo")
 	flag.IntVar(&o.retries, "retries", 1, "how many times a busy run is repeated (its last attempt counts either way)")
 	flag.Parse()
 	if ceiling != "" {
@@ -159,6 +161,13 @@ func runBackend(ctx context.Context, o *options, be, tmp string, ceil *proc) ([]
 		countDSN = dsn
 		pgParent = postmasterPID()
 	}
+	if o.patients > 0 {
+		t := time.Now()
+		if err := generatePatients(ctx, o.bin, dataDir, dsn, o.patients); err != nil {
+			return nil, err
+		}
+		fmt.Printf("generated %d demo patients in %v\n", o.patients, time.Since(t).Round(time.Second))
+	}
 	g, err := startGoemr(o.bin, dataDir, dsn, o.sqliteSync)
 	if err != nil {
 		return nil, err
@@ -167,6 +176,9 @@ func runBackend(ctx context.Context, o *options, be, tmp string, ceil *proc) ([]
 	fmt.Printf("\n=== %s: goemr pid %d on %s (--demo, --sqlite-sync %s)\n", be, g.pid(), g.addr, o.sqliteSync)
 	s, err := register("http://" + g.addr)
 	if err != nil {
+		return nil, err
+	}
+	if s.api, err = loadAPISample(s); err != nil {
 		return nil, err
 	}
 	cpu := &cpuProbe{pids: func() []int { return []int{ceil.pid(), g.pid()} }, pgParent: pgParent}
@@ -300,7 +312,7 @@ func printSummary(fs []figure, o *options) {
 }
 
 // countedTables are the tables whose size the report states.
-var countedTables = []string{"patient_data", "users", "oauth_clients", "oauth_grants", "jwt_grant_history", "api_log", "oauth_revocations"}
+var countedTables = []string{"patient_data", "lists", "form_encounter", "users", "oauth_clients", "oauth_grants", "jwt_grant_history", "api_log", "oauth_revocations"}
 
 // countRows counts the rows of countedTables, between runs only.
 func countRows(ctx context.Context, dsn string) (map[string]int64, error) {

@@ -18,7 +18,7 @@ const (
 	scIntrospect        = "introspect"
 )
 
-var allScenarios = []string{scClientCredentials, scPassword, scIntrospect}
+var allScenarios = []string{scClientCredentials, scPassword, scIntrospect, scPatientRead, scPatientSearch, scProblems, scPatientCreate}
 
 // Scopes the benchmark clients register and ask for.
 const (
@@ -35,6 +35,7 @@ type setup struct {
 	rsID       string // confidential client (client_secret_basic)
 	rsSecret   string
 	token      string // a valid access token from the password grant
+	api        *apiSample
 }
 
 func (s *setup) tokenURL() string { return s.base + "/oauth2/default/token" }
@@ -132,6 +133,8 @@ func requests(sc string, s *setup, host string, signed []string, reuse bool) sou
 		return fixed(formRequest(host, "/oauth2/default/token", passwordForm(), s.rsID, s.rsSecret))
 	case scIntrospect:
 		return fixed(formRequest(host, "/oauth2/default/introspect", introspectForm(s.token), s.rsID, s.rsSecret))
+	case scPatientRead, scPatientSearch, scProblems, scPatientCreate:
+		return apiRequests(sc, s, host)
 	}
 	panic("unknown scenario " + sc)
 }

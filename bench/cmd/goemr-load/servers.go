@@ -251,3 +251,15 @@ func (t *tailBuffer) String() string {
 	defer t.mu.Unlock()
 	return string(t.b)
 }
+
+// generatePatients fills the data folder (or database) with n demo
+// patients and their histories before goemr serves it.
+func generatePatients(ctx context.Context, bin, dataDir, dsn string, n int) error {
+	args := []string{"demo", "--patients", strconv.Itoa(n), "--data-dir", dataDir}
+	if dsn != "" {
+		args = append(args, "--db", dsn)
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Stderr = os.Stderr
+	return cmd.Run()
+}

@@ -1,0 +1,65 @@
+package restapi
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+
+	"goemr/internal/emr"
+)
+
+// encode writes v as JSON. Records, lists of records and envelopes of
+// them, which are nearly every response, are written directly from their
+// own encoder; encoding/json would re-scan the encoder's output to check
+// it, a third of the cost of a large record.
+func encode(v any) ([]byte, error) {
+	b := make([]byte, 0, 2048)
+	return appendValue(b, v)
+}
+
+func appendValue(b []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case emr.Record:
+		raw, err := x.MarshalJSON()
+		return append(b, raw...), err
+	case []emr.Record:
+		b = append(b, '[')
+		for i, r := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			raw, err := r.MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, raw...)
+		}
+		return append(b, ']'), nil
+	case *envelope:
+		b = append(b, `{"validationErrors":`...)
+		var err error
+		for i, part := range []any{x.ValidationErrors, x.InternalErrors, x.Data, x.Links} {
+			if i > 0 {
+				b = append(b, []string{"", `,"internalErrors":`, `,"data":`, `,"links":`}[i]...)
+			}
+			if b, err = appendValue(b, part); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, '}'), nil
+	}
+	raw, err := json.Marshal(v)
+	return append(b, raw...), err
+}
+
+// writeJSON sends v with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	body, err := encode(v)
+	if err != nil {
+		slog.Error("encode response", "err", err)
+		body, status = []byte(`{"error":"Internal Server Error","message":"the response could not be encoded","code":500}`), http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(body)
+}
