@@ -57,6 +57,20 @@ func TestAPIPatient(t *testing.T) {
 				t.Errorf("search row %d: %v", i, r.Get("data", i))
 			}
 		}
+		// Contains, case-insensitive, through the trigram index or not.
+		for _, q := range []string{"lname=ERE", "lname=pe", "fname=eduardo&lname=Perez", "city=verly%20Hi", "street=1%20Main"} {
+			r = e.Do("GET", "/api/patient?"+q, e.Admin, nil).Want(t, 200)
+			found := false
+			for i := 0; i < r.Len("data"); i++ {
+				found = found || r.Str("data", i, "uuid") == uuid
+			}
+			if !found {
+				t.Errorf("?%s does not find the patient: %.300s", q, r.Body)
+			}
+		}
+		if r := e.Do("GET", "/api/patient?lname=Perezz", e.Admin, nil).Want(t, 200); r.Len("data") != 0 {
+			t.Errorf("?lname=Perezz: %s", r.Body)
+		}
 		r = e.Do("GET", "/api/patient?_limit=1&_sort=-pid", e.Admin, nil).Want(t, 200)
 		if r.Len("data") != 1 || r.Get("links", "next") == nil || r.Str("data", 0, "uuid") != uuid {
 			t.Errorf("page: %s", r.Body)

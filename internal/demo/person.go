@@ -76,8 +76,10 @@ func newPerson(r *rand.Rand, n int) *person {
 		p.lname = pick(r, hispanicNames)
 	case roll < 25:
 		p.lname = pick(r, asianNames)
-	default:
+	case roll < 50:
 		p.lname = pick(r, familyNames)
+	default:
+		p.lname = rareFamilyName(r)
 	}
 	c := cities[r.IntN(len(cities))]
 	p.street = fmt.Sprintf("%d %s", 1+r.IntN(9899), pick(r, streets))

@@ -1,5 +1,7 @@
 package demo
 
+import "math/rand/v2"
+
 // Names and places the generated patients are made of: common US given
 // and family names, and real cities with their state, a ZIP code of the
 // city and its area code. Phone numbers use 555-01xx, the range set aside
@@ -80,4 +82,29 @@ var employers = []string{
 	"Northwind Logistics", "Bluebird Software", "Harborview School District", "Pioneer Hardware Supply",
 	"Granite State Bank", "Riverbend Construction", "Sunrise Senior Living", "Maple Leaf Catering",
 	"Atlas Manufacturing", "Cityline Transit Authority", "Greenfield Grocers", "Summit Insurance Agency",
+}
+
+// Most people do not share one of a hundred surnames: half the generated
+// patients get one of 1,800 rarer English-style names (root + ending), so
+// a search by last name finds a realistic handful, not a tenth of the
+// practice.
+var (
+	nameRoots = []string{
+		"Ash", "Brad", "Craw", "Dal", "Fair", "Gold", "Hart", "Kings", "Lang", "Mar",
+		"North", "Pem", "Ran", "Stan", "Thorn", "Wes", "Whit", "Yar", "Ald", "Bex",
+		"Cal", "Dun", "Elm", "Fen", "Gar", "Hal", "Ink", "Kel", "Lind", "Mid",
+		"Nor", "Ock", "Pres", "Rad", "Sef", "Tal", "Ux", "Ver", "Wick", "Bram",
+		"Carl", "Dray", "Ever", "Frost", "Glen", "Hol", "Kent", "Lock", "Oak", "Red",
+	}
+	nameEndings = []string{
+		"ford", "ley", "ton", "well", "wood", "by", "field", "more", "worth", "son",
+		"ridge", "hurst", "stead", "bury", "wick", "combe", "land", "ham", "dale", "brook",
+		"croft", "gate", "holm", "mere", "shaw", "thwaite", "cott", "den", "lowe", "sey",
+		"ington", "wyn", "ney", "leigh", "stone", "ard",
+	}
+)
+
+// rareFamilyName builds one of the rarer surnames.
+func rareFamilyName(r *rand.Rand) string {
+	return pick(r, nameRoots) + pick(r, nameEndings)
 }

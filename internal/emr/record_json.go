@@ -3,6 +3,7 @@ package emr
 import (
 	"encoding/json"
 	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -10,12 +11,32 @@ import (
 // writes maps, but without reflection for the string and null values that
 // make up almost every record: records are most of what the APIs send.
 func (r Record) MarshalJSON() ([]byte, error) {
+	return r.AppendJSON(make([]byte, 0, 32*len(r)+2), r.SortedKeys())
+}
+
+// SortedKeys are the record's keys in order. Records of one resource have
+// the same keys, so the last order seen for a key count is tried first:
+// checking it is cheaper than sorting again.
+func (r Record) SortedKeys() []string {
+	if last, ok := keyOrders.Load(len(r)); ok && r.SameKeys(last.([]string)) {
+		return last.([]string)
+	}
 	keys := make([]string, 0, len(r))
 	for k := range r {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	b := make([]byte, 0, 32*len(r)+2)
+	keyOrders.Store(len(r), keys)
+	return keys
+}
+
+// keyOrders holds the last sorted keys per key count (shared read-only).
+var keyOrders sync.Map
+
+// AppendJSON appends the record as MarshalJSON writes it, given its keys
+// in order (a page of records of one resource shares them: they are
+// sorted once per page).
+func (r Record) AppendJSON(b []byte, keys []string) ([]byte, error) {
 	b = append(b, '{')
 	for i, k := range keys {
 		if i > 0 {
@@ -37,6 +58,19 @@ func (r Record) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return append(b, '}'), nil
+}
+
+// SameKeys reports whether r has exactly keys (which are sorted).
+func (r Record) SameKeys(keys []string) bool {
+	if len(r) != len(keys) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := r[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 const hexDigits = "0123456789abcdef"

@@ -12,6 +12,10 @@ type Def struct {
 	Numbered string
 	// Fixed columns are part of every query and insert (lists.type).
 	Fixed map[string]string
+	// TextIndex names a trigram index (an SQLite FTS5 table with the
+	// contains-match fields as columns) that answers contains searches;
+	// PostgreSQL's pg_trgm indexes need no name.
+	TextIndex string
 	// Where is a constant SQL condition over the row (aliased t) every
 	// read adds: which users rows are practitioners.
 	Where string

@@ -4,8 +4,9 @@ package resource
 // be written; pid is numbered max + 1 and pubpid defaults to it.
 var Patient = &Def{
 	Name: "patient", Table: "patient_data", ID: "id", Key: "uuid", Numbered: "pid",
-	Summary: "Patient demographics",
-	Order:   []string{"pid"},
+	TextIndex: "patient_data_search", // migration 0009
+	Summary:   "Patient demographics",
+	Order:     []string{"pid"},
 	Fields: append([]Field{
 		Col("id", As(Int), Sorted),
 		Col("uuid", Set(AutoUUID)),

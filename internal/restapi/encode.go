@@ -20,19 +20,21 @@ func encode(v any) ([]byte, error) {
 func appendValue(b []byte, v any) ([]byte, error) {
 	switch x := v.(type) {
 	case emr.Record:
-		raw, err := x.MarshalJSON()
-		return append(b, raw...), err
+		return x.AppendJSON(b, x.SortedKeys())
 	case []emr.Record:
 		b = append(b, '[')
+		var keys []string
 		for i, r := range x {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			raw, err := r.MarshalJSON()
-			if err != nil {
+			if !r.SameKeys(keys) {
+				keys = r.SortedKeys()
+			}
+			var err error
+			if b, err = r.AppendJSON(b, keys); err != nil {
 				return nil, err
 			}
-			b = append(b, raw...)
 		}
 		return append(b, ']'), nil
 	case *envelope:

@@ -80,7 +80,7 @@ func (tx *Tx) apply(ctx context.Context, m migration) error {
 		f := strings.Fields(strings.Trim(tok, "{}"))
 		return fmt.Sprintf("SELECT setval(pg_get_serial_sequence('%s', '%s'), (SELECT MAX(%s) FROM %s));", f[1], f[2], f[2], f[1])
 	})
-	text = dialectTokens[tx.db.dialect].Replace(text)
+	text = dialectTokens[tx.db.dialect].Replace(dialectBlocks(text, tx.db.dialect))
 	if strings.Contains(text, "{{") {
 		return fmt.Errorf("unknown dialect token in %s", m.name)
 	}
@@ -120,4 +120,33 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
 	return ms, nil
+}
+
+// dialectBlocks keeps the parts of a migration meant for dialect: a line
+// "--- sqlite" or "--- postgres" starts a part for that engine only, "---
+// both" a part for both; the file starts with a part for both. Engines
+// differ in how they index (FTS5 against pg_trgm), not in their tables.
+func dialectBlocks(text string, dialect Dialect) string {
+	if !strings.Contains(text, "\n--- ") {
+		return text
+	}
+	var b strings.Builder
+	keep := true
+	for _, line := range strings.SplitAfter(text, "\n") {
+		switch strings.TrimSpace(line) {
+		case "--- sqlite":
+			keep = dialect == SQLite
+			continue
+		case "--- postgres":
+			keep = dialect == Postgres
+			continue
+		case "--- both":
+			keep = true
+			continue
+		}
+		if keep {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }

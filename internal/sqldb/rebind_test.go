@@ -27,3 +27,16 @@ func TestRebind(t *testing.T) {
 		}
 	}
 }
+
+func TestDialectBlocks(t *testing.T) {
+	text := "CREATE TABLE a (x INT);\n--- sqlite\nS1;\nS2;\n--- postgres\nP1;\n--- both\nB;\n"
+	if got := dialectBlocks(text, SQLite); got != "CREATE TABLE a (x INT);\nS1;\nS2;\nB;\n" {
+		t.Errorf("sqlite: %q", got)
+	}
+	if got := dialectBlocks(text, Postgres); got != "CREATE TABLE a (x INT);\nP1;\nB;\n" {
+		t.Errorf("postgres: %q", got)
+	}
+	if got := dialectBlocks("A;\n-- comment\n", SQLite); got != "A;\n-- comment\n" {
+		t.Errorf("plain: %q", got)
+	}
+}

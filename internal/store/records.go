@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"goemr/internal/emr"
 	"goemr/internal/resource"
@@ -116,7 +117,7 @@ func ident(name string) string {
 
 // where builds a WHERE clause from d's fixed values and conds, appending
 // the arguments to args.
-func where(d *resource.Def, conds []emr.Cond, args []any) (string, []any, error) {
+func (r *records) where(d *resource.Def, conds []emr.Cond, args []any) (string, []any, error) {
 	var parts []string
 	for _, k := range sortedKeys(d.Fixed) {
 		args = append(args, d.Fixed[k])
@@ -136,7 +137,14 @@ func where(d *resource.Def, conds []emr.Cond, args []any) (string, []any, error)
 		}
 		switch {
 		case c.Match == emr.Contains:
-			args = append(args, "%"+likeEscape(fmt.Sprint(c.Value))+"%")
+			v := fmt.Sprint(c.Value)
+			if r.dialect == sqldb.SQLite && d.TextIndex != "" && trigramUsable(v) {
+				// The FTS5 trigram index finds the candidate rows; the
+				// LIKE below still decides, so results are the same.
+				args = append(args, "%"+v+"%")
+				parts = append(parts, fmt.Sprintf("t.%s IN (SELECT rowid FROM %s WHERE %s LIKE $%d)", ident(d.ID), d.TextIndex, ident(c.Field), len(args)))
+			}
+			args = append(args, "%"+likeEscape(v)+"%")
 			parts = append(parts, fmt.Sprintf("lower(%s) LIKE lower($%d) ESCAPE '\\'", expr, len(args)))
 		case c.Match == emr.In:
 			var marks []string
@@ -225,3 +233,10 @@ func likeEscape(s string) string {
 func nowText() string { return time.Now().UTC().Format("2006-01-02 15:04:05") }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// trigramUsable reports whether a contains-search for v can use a trigram
+// index: three characters at least, and no LIKE wildcard, which FTS5
+// cannot escape.
+func trigramUsable(v string) bool {
+	return utf8.RuneCountInString(v) >= 3 && !strings.ContainsAny(v, "%_")
+}

@@ -16,7 +16,7 @@ import (
 
 // List implements resource.Reader.
 func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr.Record, error) {
-	w, args, err := where(d, q.Where, nil)
+	w, args, err := r.where(d, q.Where, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -37,8 +37,9 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 	}
 	defer rows.Close()
 	var out []emr.Record
+	buf := newScanBuffer(len(d.Fields))
 	for rows.Next() {
-		rec, err := scanRecord(rows, d)
+		rec, err := buf.scan(rows, d)
 		if err != nil {
 			return nil, dbErr(err, d.Name)
 		}
@@ -93,13 +94,24 @@ func orderBy(d *resource.Def, keys []emr.SortKey) string {
 	return " ORDER BY " + strings.Join(parts, ", ")
 }
 
-func scanRecord(rows *sql.Rows, d *resource.Def) (emr.Record, error) {
-	vals := make([]sql.NullString, len(d.Fields))
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
+// scanBuffer holds the scan targets of a query's rows, reused row after
+// row.
+type scanBuffer struct {
+	vals []sql.NullString
+	ptrs []any
+}
+
+func newScanBuffer(n int) *scanBuffer {
+	b := &scanBuffer{vals: make([]sql.NullString, n), ptrs: make([]any, n)}
+	for i := range b.vals {
+		b.ptrs[i] = &b.vals[i]
 	}
-	if err := rows.Scan(ptrs...); err != nil {
+	return b
+}
+
+func (b *scanBuffer) scan(rows *sql.Rows, d *resource.Def) (emr.Record, error) {
+	vals := b.vals
+	if err := rows.Scan(b.ptrs...); err != nil {
 		return nil, err
 	}
 	rec := make(emr.Record, len(vals))

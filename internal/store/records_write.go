@@ -115,7 +115,7 @@ func (r *records) Update(ctx context.Context, d *resource.Def, values map[string
 	if len(sets) == 0 {
 		return r.count(ctx, d, conds)
 	}
-	w, args, err := where(d, conds, args)
+	w, args, err := r.where(d, conds, args)
 	if err != nil {
 		return 0, err
 	}
@@ -132,7 +132,7 @@ func (r *records) Delete(ctx context.Context, d *resource.Def, conds ...emr.Cond
 	if sd := d.SoftDelete; sd != nil {
 		return r.Update(ctx, d, map[string]any{sd.Column: sd.Value}, conds...)
 	}
-	w, args, err := where(d, conds, nil)
+	w, args, err := r.where(d, conds, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -144,7 +144,7 @@ func (r *records) Delete(ctx context.Context, d *resource.Def, conds ...emr.Cond
 }
 
 func (r *records) count(ctx context.Context, d *resource.Def, conds []emr.Cond) (int64, error) {
-	w, args, err := where(d, conds, nil)
+	w, args, err := r.where(d, conds, nil)
 	if err != nil {
 		return 0, err
 	}

@@ -37,6 +37,8 @@ type options struct {
 	maxOther   float64
 	retries    int
 	patients   int
+	fromSQLite string
+	fromPG     string
 }
 
 func main() {
@@ -55,6 +57,8 @@ func main() {
 	flag.BoolVar(&o.keep, "keep", false, "keep the data folder (SQLite file) for inspection")
 	flag.Float64Var(&o.maxOther, "max-other", 15, "a run during which other processes took more than this % of the CPUs is repeated")
 	flag.IntVar(&o.patients, "patients", 0, "demo patients generated (goemr demo --patients N) before serving; 0: the 22 of --demo")
+	flag.StringVar(&o.fromSQLite, "from-sqlite", "", "copy this prepared SQLite file (e.g. made by goemr demo --patients N) instead of generating data")
+	flag.StringVar(&o.fromPG, "from-pg", "", "create the PostgreSQL database from this prepared database (CREATE DATABASE … TEMPLATE) instead of generating data")
 	flag.IntVar(&o.retries, "retries", 1, "how many times a busy run is repeated (its last attempt counts either way)")
 	flag.Parse()
 	if ceiling != "" {
@@ -154,14 +158,20 @@ func runBackend(ctx context.Context, o *options, be, tmp string, ceil *proc) ([]
 	if be == "postgres" {
 		var drop func()
 		var err error
-		if dsn, drop, err = createPGDatabase(ctx, o.pg); err != nil {
+		if dsn, drop, err = createPGDatabase(ctx, o.pg, o.fromPG); err != nil {
 			return nil, err
 		}
 		defer drop()
 		countDSN = dsn
 		pgParent = postmasterPID()
 	}
-	if o.patients > 0 {
+	if be == "sqlite" && o.fromSQLite != "" {
+		if err := copyFile(o.fromSQLite, filepath.Join(dataDir, sqldb.DefaultFile)); err != nil {
+			return nil, err
+		}
+	}
+	prepared := be == "sqlite" && o.fromSQLite != "" || be == "postgres" && o.fromPG != ""
+	if o.patients > 0 && !prepared {
 		t := time.Now()
 		if err := generatePatients(ctx, o.bin, dataDir, dsn, o.patients); err != nil {
 			return nil, err

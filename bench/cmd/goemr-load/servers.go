@@ -188,7 +188,7 @@ func freeAddr() (string, error) {
 
 // createPGDatabase makes an empty database on the server for this run and
 // returns its DSN and a function that drops it.
-func createPGDatabase(ctx context.Context, server string) (string, func(), error) {
+func createPGDatabase(ctx context.Context, server, template string) (string, func(), error) {
 	admin, err := sqldb.Open(ctx, sqldb.Options{DSN: server, ReadConns: 1})
 	if err != nil {
 		return "", nil, err
@@ -196,7 +196,11 @@ func createPGDatabase(ctx context.Context, server string) (string, func(), error
 	var b [6]byte
 	rand.Read(b[:])
 	name := "goemr_bench_" + hex.EncodeToString(b[:])
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+	create := "CREATE DATABASE " + name
+	if template != "" {
+		create += " TEMPLATE " + template // a prepared data set, copied as files
+	}
+	if _, err := admin.Exec(ctx, create); err != nil {
 		admin.Close()
 		return "", nil, err
 	}
@@ -262,4 +266,26 @@ func generatePatients(ctx context.Context, bin, dataDir, dsn string, n int) erro
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stderr = os.Stderr
 	return cmd.Run()
+}
+
+// copyFile copies a prepared SQLite database (after a checkpoint, so the
+// file alone holds it) into a new data folder.
+func copyFile(from, to string) error {
+	if err := os.MkdirAll(filepath.Dir(to), 0o700); err != nil {
+		return err
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
