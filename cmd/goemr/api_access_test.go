@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -113,6 +114,20 @@ func TestAPIGates(t *testing.T) {
 			t.Errorf("401 shape: %s %v", r.Body, r.Header)
 		}
 		e.Do("GET", "/api/facility", "garbage", nil).Want(t, 401)
+		// Scenario 5: a token without api:oemr is 403, without the route's
+		// scope 403 (OpenEMR: 401), and after logout it stops working
+		// (OpenEMR: 400, goemr: 401, the token is revoked).
+		e.Do("GET", "/api/facility", e.Token("users", "openid user/facility.rs"), nil).Want(t, 403)
+		e.Do("GET", "/api/facility", e.Token("users", "openid api:oemr user/patient.rs"), nil).Want(t, 403)
+		tok := e.TokenResponse(map[string][]string{"grant_type": {"password"}, "user_role": {"users"}, "username": {"admin"}, "password": {"pass"}, "scope": {"openid api:oemr user/facility.rs"}})
+		access, idToken := tok["access_token"].(string), tok["id_token"].(string)
+		e.Do("GET", "/api/facility", access, nil).Want(t, 200)
+		resp, err := http.Get(e.URL + "/oauth2/default/logout?id_token_hint=" + idToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		e.Do("GET", "/api/facility", access, nil).Want(t, 401)
 		e.Do("GET", "/apis/baddefault/api/facility", e.Admin, nil).Want(t, 400)
 		e.Do("GET", "/apis/baddefault/api/version", "", nil).Want(t, 400)
 		e.Do("GET", "/apis/../api/version", "", nil)

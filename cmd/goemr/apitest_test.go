@@ -138,6 +138,11 @@ func (e *apiEnv) Token(role, scopes string) string {
 
 // TokenFor runs a password grant with form (client credentials added).
 func (e *apiEnv) TokenFor(form url.Values) string {
+	return e.TokenResponse(form)["access_token"].(string)
+}
+
+// TokenResponse runs a password grant and returns the whole response.
+func (e *apiEnv) TokenResponse(form url.Values) map[string]any {
 	form.Set("client_id", e.client.ID)
 	form.Set("client_secret", e.client.Secret)
 	resp, err := http.PostForm(e.URL+"/oauth2/default/token", form)
@@ -150,7 +155,7 @@ func (e *apiEnv) TokenFor(form url.Values) string {
 	if resp.StatusCode != 200 || json.Unmarshal(raw, &tok) != nil {
 		e.t.Fatalf("token: %d %s", resp.StatusCode, raw)
 	}
-	return tok["access_token"].(string)
+	return tok
 }
 
 // Resp is a response of the API under test.
