@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"goemr/internal/resource"
 )
 
 // The patient scenarios of openemr-standard-api.md §7.3 (9–14).
@@ -88,4 +91,48 @@ func copyMap(m map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// TestAPIPatientHistory: previous names and extra addresses appear on a
+// patient read.
+func TestAPIPatientHistory(t *testing.T) {
+	eachAPI(t, func(t *testing.T, e *apiEnv) {
+		ctx := context.Background()
+		contact := &resource.Def{Name: "contact", Table: "contact", ID: "id", Key: "id",
+			Fields: []resource.Field{resource.Col("id"), resource.Col("foreign_table_name"), resource.Col("foreign_id")}}
+		address := &resource.Def{Name: "addresses", Table: "addresses", ID: "id", Key: "id",
+			Fields: []resource.Field{resource.Col("id"), resource.Col("line1"), resource.Col("city"), resource.Col("state"), resource.Col("zip")}}
+		err := e.Store.Write(ctx, func(w resource.Writer) error {
+			c, err := w.Insert(ctx, contact, map[string]any{"foreign_table_name": "patient_data", "foreign_id": 2})
+			if err != nil {
+				return err
+			}
+			a, err := w.Insert(ctx, address, map[string]any{"line1": "9 Lake Rd", "city": "Duluth", "state": "MN", "zip": "55802"})
+			if err != nil {
+				return err
+			}
+			if _, err := w.Insert(ctx, resource.PatientAddress, map[string]any{"contact_id": c["id"], "address_id": a["id"], "type": "postal", "use": "old", "priority": "1"}); err != nil {
+				return err
+			}
+			_, err = w.Insert(ctx, resource.PatientHistory, map[string]any{"pid": 2, "previous_name_first": "Ann", "previous_name_last": "Smythe"})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := e.Do("GET", "/api/patient/"+demoPatient(2), e.Admin, nil).Want(t, 200)
+		if r.Len("data", "addresses") != 2 || r.Str("data", "addresses", 1, "city") != "Duluth" || r.Str("data", "addresses", 1, "postal_code") != "55802" {
+			t.Errorf("addresses: %v", r.Get("data", "addresses"))
+		}
+		if r.Len("data", "previous_names") != 1 || r.Str("data", "previous_names", 0, "formatted_name") != "Ann Smythe" {
+			t.Errorf("previous names: %v", r.Get("data", "previous_names"))
+		}
+		if _, leaked := r.Get("data").(map[string]any)["address_count"]; leaked {
+			t.Error("internal count sent")
+		}
+		r = e.Do("GET", "/api/patient/"+demoPatient(3), e.Admin, nil).Want(t, 200)
+		if r.Len("data", "addresses") != 1 || r.Len("data", "previous_names") != 0 {
+			t.Errorf("patient 3: %v %v", r.Get("data", "addresses"), r.Get("data", "previous_names"))
+		}
+	})
 }

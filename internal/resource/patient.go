@@ -42,6 +42,7 @@ var Patient = &Def{
 		// How many previous names the patient has, so that a read asks
 		// for them only when there are some.
 		Col("previous_name_count", Secret, Computed("SELECT COUNT(*) FROM patient_history h WHERE h.pid = t.pid")),
+		Col("address_count", Secret, Computed("SELECT COUNT(*) FROM contact c WHERE c.foreign_table_name = 'patient_data' AND c.foreign_id = t.pid")),
 	}, WCols(
 		"race", "ethnicity", "language", "providerID", "ref_providerID", "deceased_date", "deceased_reason",
 		"allow_patient_portal", "allow_imm_reg_use", "allow_imm_info_share", "allow_health_info_ex",
@@ -67,5 +68,25 @@ var PatientHistory = &Def{
 		Col("history_type_key", Default("name_history")),
 		Col("previous_name_prefix", W), Col("previous_name_first", W), Col("previous_name_middle", W),
 		Col("previous_name_last", W), Col("previous_name_suffix", W), Col("previous_name_enddate", W, As(Date)),
+	},
+}
+
+// PatientAddress is a patient's address beyond the one in patient_data:
+// contact (the patient) → contact_address (use, type, period) → addresses
+// (openemr-standard-api.md §3.1).
+var PatientAddress = &Def{
+	Name: "patient_address", Table: "contact_address", ID: "id", Key: "id",
+	Order: []string{"priority", "id"},
+	Fields: []Field{
+		Col("id", As(Int)), Col("contact_id"), Col("address_id"), Col("priority"), Col("type"), Col("use"),
+		Col("period_start"), Col("period_end"),
+		Col("pid", Computed("SELECT c.foreign_id FROM contact c WHERE c.id = t.contact_id AND c.foreign_table_name = 'patient_data'")),
+		Col("line1", Computed("SELECT a.line1 FROM addresses a WHERE a.id = t.address_id")),
+		Col("line2", Computed("SELECT a.line2 FROM addresses a WHERE a.id = t.address_id")),
+		Col("city", Computed("SELECT a.city FROM addresses a WHERE a.id = t.address_id")),
+		Col("district", Computed("SELECT a.district FROM addresses a WHERE a.id = t.address_id")),
+		Col("state", Computed("SELECT a.state FROM addresses a WHERE a.id = t.address_id")),
+		Col("postal_code", Computed("SELECT a.zip FROM addresses a WHERE a.id = t.address_id")),
+		Col("country_code", Computed("SELECT a.country FROM addresses a WHERE a.id = t.address_id")),
 	},
 }

@@ -40,8 +40,27 @@ func presentPatients(c *Call, recs []emr.Record) error {
 		byPID[r.Str("pid")] = r
 		pids = append(pids, r.Str("pid"))
 	}
-	if len(recs) > 1 || recs[0].Str("previous_name_count") == "0" {
+	if len(recs) > 1 {
 		return nil // a search result carries the patient rows only
+	}
+	var extra []emr.Record
+	var err error
+	if recs[0].Str("address_count") != "0" {
+		extra, err = c.Records().List(c.Ctx(), resource.PatientAddress, emr.Query{Where: []emr.Cond{emr.Eq("pid", pids[0])}})
+	}
+	if err != nil {
+		return err
+	}
+	for _, a := range extra {
+		recs[0]["addresses"] = append(recs[0]["addresses"].([]map[string]any), map[string]any{
+			"id": a["address_id"], "contact_id": a["contact_id"], "contact_address_id": a["id"],
+			"period_start": a["period_start"], "period_end": a["period_end"], "type": a["type"], "use": a["use"],
+			"priority": a["priority"], "line1": a["line1"], "line2": a["line2"], "city": a["city"],
+			"district": a["district"], "state": a["state"], "postal_code": a["postal_code"], "country_code": a["country_code"],
+		})
+	}
+	if recs[0].Str("previous_name_count") == "0" {
+		return nil
 	}
 	names, err := c.Records().List(c.Ctx(), resource.PatientHistory, emr.Query{Where: []emr.Cond{emr.Eq("pid", pids[0])}})
 	if err != nil {
