@@ -22,11 +22,7 @@ const maxDuration = 366 * 24 * 3600
 // the event and sharing flags. It answers 201 {"id": pc_eid}.
 func createAppointment(c *Call) error {
 	d := c.Route.Def
-	b, err := bind(c, d)
-	if err != nil {
-		return asValidation(err)
-	}
-	in, err := c.input(d, true)
+	in, b, values, err := c.createValues(d)
 	if err != nil {
 		return err
 	}
@@ -35,7 +31,6 @@ func createAppointment(c *Call) error {
 	if err != nil {
 		return err
 	}
-	values := c.values(d, in, b, true)
 	values["pc_duration"] = strconv.FormatInt(int64(end.Sub(start)/time.Second), 10) // whole seconds, as OpenEMR's column holds it
 	values["pc_startTime"] = start.Format("15:04:05")
 	values["pc_endTime"] = end.Format("15:04:05")

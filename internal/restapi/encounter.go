@@ -37,15 +37,10 @@ var formNames = map[string][2]string{ // resource → form_name, formdir
 // (openemr-standard-api.md §3.2).
 func createEncounter(c *Call) error {
 	d := c.Route.Def
-	b, err := bind(c, d)
-	if err != nil {
-		return asValidation(err)
-	}
-	in, err := c.input(d, true)
+	_, _, values, err := c.createValues(d)
 	if err != nil {
 		return err
 	}
-	values := c.values(d, in, b, true)
 	var rec emr.Record
 	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
 		rec, err = w.Insert(c.Ctx(), d, values)
@@ -73,15 +68,10 @@ func createEncounter(c *Call) error {
 // row and answers 201 with both ids ({vid, fid} or {sid, fid}).
 func createForm(c *Call) error {
 	d := c.Route.Def
-	b, err := bind(c, d)
-	if err != nil {
-		return asValidation(err)
-	}
-	in, err := c.input(d, true)
+	_, b, values, err := c.createValues(d)
 	if err != nil {
 		return err
 	}
-	values := c.values(d, in, b, true)
 	if c.User != nil {
 		values["user"] = c.User.Username
 		values["groupname"] = "Default"

@@ -89,19 +89,29 @@ func notFoundParam(c *Call, d *resource.Def) error {
 
 // createHandler validates the body, stores the record and answers 201.
 func createHandler(c *Call) error {
-	d := c.Route.Def
+	_, b, values, err := c.createValues(c.Route.Def)
+	if err != nil {
+		return err
+	}
+	return c.insert(c.Route.Def, values, b)
+}
+
+// createValues binds the path of a create (an unknown parent is a 400, as
+// OpenEMR's validators report it), validates the body and returns the
+// column values to store.
+func (c *Call) createValues(d *resource.Def) (resource.Input, *bound, map[string]any, error) {
 	b, err := bind(c, d)
 	if err != nil {
 		if emr.IsNotFound(err) {
-			return asValidation(err)
+			return nil, nil, nil, asValidation(err)
 		}
-		return err
+		return nil, nil, nil, err
 	}
 	in, err := c.input(d, true)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	return c.insert(d, c.values(d, in, b, true), b)
+	return in, b, c.values(d, in, b, true), nil
 }
 
 // insert stores one record of d and answers 201 with d's Created reply.
