@@ -109,4 +109,3 @@ func healthz(db *sqldb.DB, apiLog *audit.Logger) http.Handler {
 		web.WriteJSON(w, http.StatusOK, "application/json", body)
 	})
 }
-

@@ -6,25 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { ISSUER, FHIR_BASE, TOKEN_URL, register } from './browser.mjs';
-
-const CHROMIUM = process.env.GOEMR_CHROMIUM || '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.GOEMR_REQUIRE_BROWSER === '1') {
-  throw new Error(`GOEMR_REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist`);
-}
+import { haveChromium, launch } from './chromium.mjs';
 
 const CALLBACK = 'http://127.0.0.1:1/callback';
-
-async function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-}
 
 test('a clinician signs in, picks a patient and consents in Chromium', { skip: !haveChromium && 'no Chromium' }, async () => {
   const scope = 'openid fhirUser launch/patient patient/Patient.rs patient/Observation.rs patient/Condition.rs';
