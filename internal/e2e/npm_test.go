@@ -18,8 +18,9 @@ const npmDir = "npm"
 // TestNPMClients runs the Node suites in internal/e2e/npm against the real
 // binary: openid-client v6 (discovery, dynamic registration, authorization
 // code + PKCE with private_key_jwt, ID token, UserInfo, refresh,
-// introspection, revocation, client_credentials) and fhirclient (a SMART
-// standalone launch of a public app). They need `npm ci` in that folder;
+// introspection, revocation, client_credentials), fhirclient (a SMART
+// standalone launch of a public app) and, in headless Chromium, the sign-in
+// pages and Swagger UI's Authorize and "Try it out". They need `npm ci` in that folder;
 // without node_modules the test is skipped, unless GOEMR_REQUIRE_NPM=1.
 func TestNPMClients(t *testing.T) {
 	dir, err := filepath.Abs(npmDir)
