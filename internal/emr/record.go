@@ -48,6 +48,8 @@ type Query struct {
 	Sort   []SortKey
 	Limit  int
 	Offset int
+	// Detail asks for the fields read only for single records.
+	Detail bool
 }
 
 // Eq is the common exact-match condition.

@@ -44,6 +44,10 @@ type Field struct {
 	Sort bool
 	// Hidden fields are stored but never sent (secrets, internal links).
 	Hidden bool
+	// Detail fields are read only for a single record (Query.Detail):
+	// what a record's presenter needs to know, too costly per row of a
+	// list.
+	Detail bool
 	// Shaped fields are sent as the resource's presenter shapes them (a
 	// map of codes, a number, a boolean), not as stored.
 	Shaped bool

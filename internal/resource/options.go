@@ -43,6 +43,8 @@ var (
 	Like Opt = func(f *Field) { f.Filter = true; f.Match = emr.Contains }
 	// Sorted admits the field in _sort.
 	Sorted Opt = func(f *Field) { f.Sort = true }
+	// DetailOnly marks a field read only for single records.
+	DetailOnly Opt = func(f *Field) { f.Detail = true }
 	// Shaped marks a field whose value the resource's presenter shapes.
 	Shaped Opt = func(f *Field) { f.Shaped = true }
 	// Secret keeps the field out of every response.

@@ -6,7 +6,7 @@ var Patient = &Def{
 	Name: "patient", Table: "patient_data", ID: "id", Key: "uuid", Numbered: "pid",
 	TextIndex: "patient_data_search", // migration 0009
 	Summary:   "Patient demographics",
-	Order:     []string{"pid"},
+	Order:     []string{"id"}, // insertion order; a trigram search finds its matches in it
 	Fields: append([]Field{
 		Col("id", As(Int), Sorted),
 		Col("uuid", Set(AutoUUID)),
@@ -41,8 +41,8 @@ var Patient = &Def{
 		Col("updated_by", Set(AutoUser)),
 		// How many previous names the patient has, so that a read asks
 		// for them only when there are some.
-		Col("previous_name_count", Secret, Computed("SELECT COUNT(*) FROM patient_history h WHERE h.pid = t.pid")),
-		Col("address_count", Secret, Computed("SELECT COUNT(*) FROM contact c WHERE c.foreign_table_name = 'patient_data' AND c.foreign_id = t.pid")),
+		Col("previous_name_count", Secret, DetailOnly, Computed("SELECT COUNT(*) FROM patient_history h WHERE h.pid = t.pid")),
+		Col("address_count", Secret, DetailOnly, Computed("SELECT COUNT(*) FROM contact c WHERE c.foreign_table_name = 'patient_data' AND c.foreign_id = t.pid")),
 	}, WCols(
 		"race", "ethnicity", "language", "providerID", "ref_providerID", "deceased_date", "deceased_reason",
 		"allow_patient_portal", "allow_imm_reg_use", "allow_imm_info_share", "allow_health_info_ex",

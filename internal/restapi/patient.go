@@ -40,7 +40,7 @@ func presentPatients(c *Call, recs []emr.Record) error {
 		byPID[r.Str("pid")] = r
 		pids = append(pids, r.Str("pid"))
 	}
-	if len(recs) > 1 {
+	if len(recs) > 1 || c.Route.Op == resource.OpList {
 		return nil // a search result carries the patient rows only
 	}
 	var extra []emr.Record

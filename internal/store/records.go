@@ -73,25 +73,43 @@ func (s *Store) Write(ctx context.Context, fn func(w resource.Writer) error) err
 	})
 }
 
-// selects caches each definition's SELECT list.
-var selects sync.Map // *resource.Def → string
+// selects caches each definition's SELECT lists, with and without the
+// detail fields.
+var selects sync.Map // selectKey → string
 
-func selectList(d *resource.Def) string {
-	if s, ok := selects.Load(d); ok {
+type selectKey struct {
+	d      *resource.Def
+	detail bool
+}
+
+func selectList(d *resource.Def, detail bool) string {
+	key := selectKey{d, detail}
+	if s, ok := selects.Load(key); ok {
 		return s.(string)
 	}
 	var b strings.Builder
 	b.WriteString("SELECT ")
-	for i, f := range d.Fields {
+	for i, f := range selected(d, detail) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(column(&f))
+		b.WriteString(column(f))
 	}
 	b.WriteString(" FROM " + d.Table + " t")
 	s := b.String()
-	selects.Store(d, s)
+	selects.Store(key, s)
 	return s
+}
+
+// selected are the fields a read returns, in order.
+func selected(d *resource.Def, detail bool) []*resource.Field {
+	fs := make([]*resource.Field, 0, len(d.Fields))
+	for i := range d.Fields {
+		if f := &d.Fields[i]; detail || !f.Detail {
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }
 
 // column is the SQL for reading f.

@@ -20,7 +20,7 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 	if err != nil {
 		return nil, err
 	}
-	query := selectList(d) + w + orderBy(d, q.Sort)
+	query := selectList(d, q.Detail) + w + orderBy(d, q.Sort)
 	if q.Limit > 0 {
 		args = append(args, q.Limit, q.Offset)
 		query += fmt.Sprintf(" LIMIT $%d OFFSET $%d", len(args)-1, len(args))
@@ -37,9 +37,10 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 	}
 	defer rows.Close()
 	var out []emr.Record
-	buf := newScanBuffer(len(d.Fields))
+	fields := selected(d, q.Detail)
+	buf := newScanBuffer(len(fields))
 	for rows.Next() {
-		rec, err := buf.scan(rows, d)
+		rec, err := buf.scan(rows, fields)
 		if err != nil {
 			return nil, dbErr(err, d.Name)
 		}
@@ -50,7 +51,7 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 
 // Get implements resource.Reader.
 func (r *records) Get(ctx context.Context, d *resource.Def, conds ...emr.Cond) (emr.Record, error) {
-	recs, err := r.List(ctx, d, emr.Query{Where: conds, Limit: 1})
+	recs, err := r.List(ctx, d, emr.Query{Where: conds, Limit: 1, Detail: true})
 	if err != nil {
 		return nil, err
 	}
@@ -109,13 +110,13 @@ func newScanBuffer(n int) *scanBuffer {
 	return b
 }
 
-func (b *scanBuffer) scan(rows *sql.Rows, d *resource.Def) (emr.Record, error) {
+func (b *scanBuffer) scan(rows *sql.Rows, fields []*resource.Field) (emr.Record, error) {
 	vals := b.vals
 	if err := rows.Scan(b.ptrs...); err != nil {
 		return nil, err
 	}
 	rec := make(emr.Record, len(vals))
-	for i, f := range d.Fields {
+	for i, f := range fields {
 		if !vals[i].Valid {
 			rec[f.Name] = nil
 			continue
