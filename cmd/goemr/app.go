@@ -60,6 +60,9 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	browser := authSrv.CORS()
 	mux.Handle("/apis/{site}/api/", browser(api))
 	mux.Handle("/apis/{site}/portal/", browser(api))
+	// Browsers ask every page's site for /favicon.ico; the sign-in pages
+	// get Swagger UI's icon rather than a 404.
+	mux.Handle("GET /favicon.ico", http.RedirectHandler("/swagger/favicon-32x32.png", http.StatusMovedPermanently))
 	if err := openapi.Mount(mux, cfg.BaseURL); err != nil {
 		return nil, err
 	}
