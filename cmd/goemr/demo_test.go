@@ -81,6 +81,11 @@ func demoRoutes(t *testing.T, e *apiEnv) {
 			t.Errorf("GET %s: no demo patient has data", tmpl)
 		}
 	}
+	// Coded values carry their option-list titles.
+	r := get(t, e, e.Admin, "/api/allergy")
+	if r.Str("data", 0, "reaction_title") == "" || r.Str("data", 0, "verification_title") != "Confirmed" {
+		t.Errorf("allergy titles: %v", r.Get("data", 0))
+	}
 	// Phil sees his own history in the portal.
 	for _, path := range []string{"/portal/patient/encounter", "/portal/patient/appointment"} {
 		if n := items(get(t, e, e.Phil, path)); n == 0 {
