@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"goemr/internal/emrtest"
+	"goemr/internal/store"
 )
 
 func TestParseInterspersed(t *testing.T) {
@@ -78,5 +84,22 @@ func TestUserACLCommands(t *testing.T) {
 		if (err == nil) != s.ok || !strings.Contains(out.String(), s.printed) {
 			t.Errorf("%v: err %v, printed %q", s.args, err, out.String())
 		}
+	}
+}
+
+// TestPurgeIfDue: the periodic purge takes the purge_expired lease, so a
+// second process finds it not due and does nothing.
+func TestPurgeIfDue(t *testing.T) {
+	for _, d := range emrtest.DBs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			st := store.New(d.DB)
+			ctx := context.Background()
+			log := slog.New(slog.NewTextHandler(io.Discard, nil))
+			purgeIfDue(ctx, log, st) // due at first: runs and moves next_run on
+			acquired, held, err := st.AcquireService(ctx, "purge_expired", purgeInterval, false, time.Now())
+			if err != nil || acquired || held {
+				t.Fatalf("after a purge: acquired %v held %v err %v; want not due", acquired, held, err)
+			}
+		})
 	}
 }

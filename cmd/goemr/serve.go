@@ -125,10 +125,13 @@ func jobs(st *store.Store) map[string]func(context.Context) error {
 }
 
 // maintain runs the periodic jobs: reload the key ring (another process may
-// have rotated) and purge expired codes, tokens and sessions.
+// have rotated) and purge expired codes, tokens and sessions. The purge runs
+// as the purge_expired background service: whichever process takes its
+// lease when it is due runs it, so processes sharing a database purge once
+// per interval between them, and the service's next_run is true.
 func maintain(ctx context.Context, log *slog.Logger, st *store.Store, a *auth.Server) {
 	keys := time.NewTicker(30 * time.Second)
-	purge := time.NewTicker(10 * time.Minute)
+	purge := time.NewTicker(time.Minute)
 	defer keys.Stop()
 	defer purge.Stop()
 	for {
@@ -140,12 +143,32 @@ func maintain(ctx context.Context, log *slog.Logger, st *store.Store, a *auth.Se
 				log.Error("reload signing keys", "err", err)
 			}
 		case <-purge.C:
-			if n, err := st.PurgeExpired(ctx, time.Now()); err != nil {
-				log.Error("purge expired", "err", err)
-			} else if n > 0 {
-				log.Info("purged expired rows", "rows", n)
-			}
+			purgeIfDue(ctx, log, st)
 		}
+	}
+}
+
+// purgeInterval is how often expired rows are purged.
+const purgeInterval = 10 * time.Minute
+
+func purgeIfDue(ctx context.Context, log *slog.Logger, st *store.Store) {
+	acquired, _, err := st.AcquireService(ctx, "purge_expired", purgeInterval, false, time.Now())
+	if err != nil {
+		log.Error("purge expired: lease", "err", err)
+		return
+	}
+	if !acquired {
+		return // not due, or another process is purging
+	}
+	defer func() {
+		if err := st.ReleaseService(context.WithoutCancel(ctx), "purge_expired"); err != nil {
+			log.Error("purge expired: release", "err", err)
+		}
+	}()
+	if n, err := st.PurgeExpired(ctx, time.Now()); err != nil {
+		log.Error("purge expired", "err", err)
+	} else if n > 0 {
+		log.Info("purged expired rows", "rows", n)
 	}
 }
 
