@@ -4,7 +4,10 @@
 //
 // All SQL in goemr is written once, in portable SQL with PostgreSQL's $1, $2…
 // placeholders; on SQLite they are rewritten to the numbered ?1, ?2… form so
-// a placeholder can be reused or appear out of order.
+// a placeholder can be reused or appear out of order (or to plain ? when
+// they simply run in order, which SQLite binds faster). Migrations may hold
+// parts for one engine only (--- sqlite / --- postgres), for indexes the
+// engines build differently.
 //
 // SQLite allows one writer at a time, so a DB keeps a single writer
 // connection (every transaction begins IMMEDIATE, taking the write lock up
