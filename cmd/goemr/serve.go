@@ -187,6 +187,8 @@ func printBanner(env *cliEnv, cfg *config.Config, addr string) {
 	fmt.Fprintf(w, "  health:         %s/healthz\n", cfg.BaseURL)
 	fmt.Fprintf(w, "  OAuth2 / OIDC:  %s/oauth2/default/.well-known/openid-configuration\n", cfg.BaseURL)
 	fmt.Fprintf(w, "  SMART:          %s/apis/default/fhir/.well-known/smart-configuration\n", cfg.BaseURL)
+	fmt.Fprintf(w, "  Standard API:   %s/apis/default/api/…   Portal API: %s/apis/default/portal/…\n", cfg.BaseURL, cfg.BaseURL)
+	fmt.Fprintf(w, "  Swagger UI:     %s/swagger/\n", cfg.BaseURL)
 	if cfg.Demo {
 		fmt.Fprintf(w, "demo accounts (never use --demo with real data):\n")
 		fmt.Fprintf(w, "  staff user:     %s / %s\n", demo.AdminUser, demo.AdminPassword)
