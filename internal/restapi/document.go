@@ -56,20 +56,30 @@ func (c *Call) documentPatient() (int64, error) {
 	return strconv.ParseInt(idString(b.values["foreign_id"]), 10, 64)
 }
 
+// documentPlace is what the upload and listing routes work on: the
+// document store, the patient of the path and the category of ?path=.
+func (c *Call) documentPlace() (DocumentStore, int64, int64, error) {
+	st, err := c.documentStore()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	pid, err := c.documentPatient()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	cat, err := c.documentCategory()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	return st, pid, cat, nil
+}
+
 // createDocument is POST /api/patient/:pid/document?path=…[&eid=…]: the
 // multipart field "document" is filed under the category path, linked to
 // the encounter eid when given. OpenEMR answers 200 true; goemr answers
 // 201 true (a created resource; the body is the same).
 func createDocument(c *Call) error {
-	st, err := c.documentStore()
-	if err != nil {
-		return err
-	}
-	pid, err := c.documentPatient()
-	if err != nil {
-		return err
-	}
-	cat, err := c.documentCategory()
+	st, pid, cat, err := c.documentPlace()
 	if err != nil {
 		return err
 	}

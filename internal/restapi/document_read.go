@@ -25,15 +25,7 @@ type listedDocument struct {
 // documents filed under the category. None is 200 [] (OpenEMR sends 404
 // with an empty body).
 func listDocuments(c *Call) error {
-	st, err := c.documentStore()
-	if err != nil {
-		return err
-	}
-	pid, err := c.documentPatient()
-	if err != nil {
-		return err
-	}
-	cat, err := c.documentCategory()
+	st, pid, cat, err := c.documentPlace()
 	if err != nil {
 		return err
 	}
