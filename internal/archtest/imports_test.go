@@ -63,6 +63,18 @@ var rules = []struct {
 		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
 	}, "fhirmap sees no SQL"},
 	{"goemr/internal/auth/scope", func(imp string) bool { return !isStd(imp) }, "scope is pure"},
+	{"goemr/internal/resource", func(imp string) bool {
+		return !isStd(imp) && imp != "goemr/internal/emr"
+	}, "the resource table is pure data: it imports only emr"},
+	{"goemr/internal/restapi", func(imp string) bool {
+		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
+	}, "the REST front door reaches storage only through interfaces"},
+	{"goemr/internal/openapi", func(imp string) bool {
+		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
+	}, "the OpenAPI document comes from the resource table, not the database"},
+	{"goemr/internal/demo", func(imp string) bool {
+		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
+	}, "demo data is written through the resource writer interface"},
 	{"goemr/internal/auth", func(imp string) bool {
 		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
 	}, "the authorization server reaches storage only through emr services"},
