@@ -1,5 +1,7 @@
 package resource
 
+import "slices"
+
 // The lists table holds five resources told apart by lists.type
 // (openemr-standard-api.md §3.8, §3.9).
 
@@ -103,23 +105,19 @@ var (
 // shaped returns fs with the named fields marked as shaped by the
 // resource's presenter (diagnosis becomes a map of codes).
 func shaped(fs []Field, names ...string) []Field {
-	for i := range fs {
-		for _, n := range names {
-			if fs[i].Name == n {
-				fs[i].Shaped = true
-			}
-		}
-	}
-	return fs
+	return mark(fs, func(f *Field) { f.Shaped = true }, names)
 }
 
 // withWritable returns fs with the named fields made writable.
 func withWritable(fs []Field, names ...string) []Field {
+	return mark(fs, func(f *Field) { f.Write = true }, names)
+}
+
+// mark applies set to the named fields of fs.
+func mark(fs []Field, set func(*Field), names []string) []Field {
 	for i := range fs {
-		for _, n := range names {
-			if fs[i].Name == n {
-				fs[i].Write = true
-			}
+		if slices.Contains(names, fs[i].Name) {
+			set(&fs[i])
 		}
 	}
 	return fs

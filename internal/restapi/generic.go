@@ -62,19 +62,30 @@ func readHandler(c *Call) error {
 
 // getItem reads the route's item within its bound parent.
 func (c *Call) getItem(d *resource.Def) (emr.Record, error) {
-	b, err := bind(c, d)
+	_, where, _, err := c.item(d)
 	if err != nil {
 		return nil, err
 	}
-	cond, _, err := itemCond(c, d)
-	if err != nil {
-		return nil, err
-	}
-	rec, err := c.Records().Get(c.Ctx(), d, append(b.where, cond)...)
+	rec, err := c.Records().Get(c.Ctx(), d, where...)
 	if emr.IsNotFound(err) {
 		return nil, notFoundParam(c, d)
 	}
 	return rec, err
+}
+
+// item binds the route's path and selects its item: the bound parent, the
+// conditions naming the one record (parent columns and d.Key) and the
+// record's key as the path gave it.
+func (c *Call) item(d *resource.Def) (b *bound, where []emr.Cond, key any, err error) {
+	if b, err = bind(c, d); err != nil {
+		return nil, nil, nil, err
+	}
+	cond, _, err := itemCond(c, d)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	where = append(append(make([]emr.Cond, 0, len(b.where)+1), b.where...), cond)
+	return b, where, cond.Value, nil
 }
 
 // notFoundParam is the 404 naming the route's item parameter.
@@ -131,11 +142,7 @@ func (c *Call) insert(d *resource.Def, values map[string]any, b *bound) error {
 // updateHandler applies a partial update and answers 200.
 func updateHandler(c *Call) error {
 	d := c.Route.Def
-	b, err := bind(c, d)
-	if err != nil {
-		return err
-	}
-	cond, _, err := itemCond(c, d)
+	b, where, key, err := c.item(d)
 	if err != nil {
 		return err
 	}
@@ -144,7 +151,6 @@ func updateHandler(c *Call) error {
 		return err
 	}
 	values := c.values(d, in, nil, false)
-	where := append(b.where, cond)
 	var n int64
 	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
 		n, err = w.Update(c.Ctx(), d, values, where...)
@@ -156,23 +162,19 @@ func updateHandler(c *Call) error {
 	if n == 0 {
 		return notFoundParam(c, d)
 	}
-	return c.replyWrite(d, d.Updated, http.StatusOK, emr.Record{d.Key: cond.Value}, b)
+	return c.replyWrite(d, d.Updated, http.StatusOK, emr.Record{d.Key: key}, b)
 }
 
 // deleteHandler removes the item and answers 200.
 func deleteHandler(c *Call) error {
 	d := c.Route.Def
-	b, err := bind(c, d)
-	if err != nil {
-		return err
-	}
-	cond, _, err := itemCond(c, d)
+	b, where, key, err := c.item(d)
 	if err != nil {
 		return err
 	}
 	var n int64
 	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
-		n, err = w.Delete(c.Ctx(), d, append(b.where, cond)...)
+		n, err = w.Delete(c.Ctx(), d, where...)
 		return err
 	})
 	if err != nil {
@@ -181,7 +183,7 @@ func deleteHandler(c *Call) error {
 	if n == 0 {
 		return notFoundParam(c, d)
 	}
-	return c.replyWrite(d, d.Deleted, http.StatusOK, emr.Record{d.Key: cond.Value}, b)
+	return c.replyWrite(d, d.Deleted, http.StatusOK, emr.Record{d.Key: key}, b)
 }
 
 // replyWrite answers a write with the reply d declares: the stored record

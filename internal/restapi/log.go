@@ -1,7 +1,6 @@
 package restapi
 
 import (
-	"net/http"
 	"time"
 
 	"goemr/internal/emr"
@@ -11,26 +10,6 @@ import (
 // AuditLog receives one row per request (internal/audit.Logger).
 type AuditLog interface {
 	Record(e *emr.AuditEvent)
-}
-
-// statusWriter remembers the status a handler sent.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(b)
 }
 
 // logRequest records c in the API log: who (role, user or patient, client),

@@ -52,11 +52,7 @@ func createMessage(c *Call) error {
 // note must be the patient's and not deleted (404 otherwise).
 func updateMessage(c *Call) error {
 	d := c.Route.Def
-	b, err := bind(c, d)
-	if err != nil {
-		return err
-	}
-	cond, _, err := itemCond(c, d)
+	b, where, key, err := c.item(d)
 	if err != nil {
 		return err
 	}
@@ -66,7 +62,6 @@ func updateMessage(c *Call) error {
 	}
 	body := emr.Record(in)
 	chunk := messageChunk(body, time.Now().UTC())
-	where := append(b.where, cond)
 	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
 		old, err := w.Get(c.Ctx(), d, where...)
 		if emr.IsNotFound(err) {
@@ -83,5 +78,5 @@ func updateMessage(c *Call) error {
 	if err != nil {
 		return err
 	}
-	return c.replyWrite(d, d.Updated, http.StatusOK, emr.Record{d.Key: cond.Value}, b)
+	return c.replyWrite(d, d.Updated, http.StatusOK, emr.Record{d.Key: key}, b)
 }

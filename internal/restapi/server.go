@@ -11,6 +11,7 @@ import (
 	"goemr/internal/auth/scope"
 	"goemr/internal/emr"
 	"goemr/internal/resource"
+	"goemr/internal/web"
 )
 
 // Handler serves one route once every gate has passed.
@@ -119,13 +120,13 @@ func (s *Server) Routes(mux *http.ServeMux) {
 // ServeHTTP passes the request through OpenEMR's gates in OpenEMR's order.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	sw := &statusWriter{ResponseWriter: w}
+	sw := &web.StatusRecorder{ResponseWriter: w}
 	c := &Call{W: sw, R: r, Site: r.PathValue("site"), s: s}
 	c.Path = strings.TrimPrefix(r.URL.Path, "/apis/"+c.Site)
 	if err := s.serve(c); err != nil {
 		writeError(sw, r, c.Route, err)
 	}
-	s.logRequest(c, sw.status, start)
+	s.logRequest(c, sw.Status(), start)
 }
 
 func (s *Server) serve(c *Call) error {

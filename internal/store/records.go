@@ -73,43 +73,45 @@ func (s *Store) Write(ctx context.Context, fn func(w resource.Writer) error) err
 	})
 }
 
-// selects caches each definition's SELECT lists, with and without the
-// detail fields.
-var selects sync.Map // selectKey → string
+// selects caches each definition's compiled reads, with and without the
+// detail fields: built once per definition, not per request.
+var selects sync.Map // selectKey → *compiledSelect
 
 type selectKey struct {
 	d      *resource.Def
 	detail bool
 }
 
-func selectList(d *resource.Def, detail bool) string {
+// compiledSelect is the SELECT list of a read and the fields it returns,
+// in order.
+type compiledSelect struct {
+	sql    string
+	fields []*resource.Field
+}
+
+func compileSelect(d *resource.Def, detail bool) *compiledSelect {
 	key := selectKey{d, detail}
-	if s, ok := selects.Load(key); ok {
-		return s.(string)
+	if c, ok := selects.Load(key); ok {
+		return c.(*compiledSelect)
+	}
+	c := &compiledSelect{}
+	for i := range d.Fields {
+		if f := &d.Fields[i]; detail || !f.Detail {
+			c.fields = append(c.fields, f)
+		}
 	}
 	var b strings.Builder
 	b.WriteString("SELECT ")
-	for i, f := range selected(d, detail) {
+	for i, f := range c.fields {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(column(f))
 	}
 	b.WriteString(" FROM " + d.Table + " t")
-	s := b.String()
-	selects.Store(key, s)
-	return s
-}
-
-// selected are the fields a read returns, in order.
-func selected(d *resource.Def, detail bool) []*resource.Field {
-	fs := make([]*resource.Field, 0, len(d.Fields))
-	for i := range d.Fields {
-		if f := &d.Fields[i]; detail || !f.Detail {
-			fs = append(fs, f)
-		}
-	}
-	return fs
+	c.sql = b.String()
+	selects.Store(key, c)
+	return c
 }
 
 // column is the SQL for reading f.

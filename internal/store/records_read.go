@@ -20,7 +20,8 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 	if err != nil {
 		return nil, err
 	}
-	query := selectList(d, q.Detail) + w + orderBy(d, q.Sort)
+	sel := compileSelect(d, q.Detail)
+	query := sel.sql + w + orderBy(d, q.Sort)
 	if q.Limit > 0 {
 		args = append(args, q.Limit, q.Offset)
 		query += fmt.Sprintf(" LIMIT $%d OFFSET $%d", len(args)-1, len(args))
@@ -37,7 +38,7 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 	}
 	defer rows.Close()
 	var out []emr.Record
-	fields := selected(d, q.Detail)
+	fields := sel.fields
 	buf := newScanBuffer(len(fields))
 	for rows.Next() {
 		rec, err := buf.scan(rows, fields)
