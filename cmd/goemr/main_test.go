@@ -22,6 +22,10 @@ func TestParseInterspersed(t *testing.T) {
 	if err != nil || *dir != "/d" || !slices.Equal(pos, []string{"set", "NAME", "VALUE"}) {
 		t.Fatalf("pos %v dir %q err %v", pos, *dir, err)
 	}
+	pos, err = parseInterspersed(fs, []string{"approve", "--data-dir", "/e", "--", "-starts-with-dash", "x"})
+	if err != nil || *dir != "/e" || !slices.Equal(pos, []string{"approve", "-starts-with-dash", "x"}) {
+		t.Fatalf("after --: pos %v dir %q err %v", pos, *dir, err)
+	}
 	if _, err := parseInterspersed(fs, []string{"--nope"}); err == nil {
 		t.Error("unknown flag accepted")
 	}

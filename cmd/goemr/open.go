@@ -49,7 +49,7 @@ func dbCommandCfg(ctx context.Context, env *cliEnv, name string, args []string, 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	fs.Parse(positional) // leaves them as fs.Args() for the caller
+	fs.Parse(append([]string{"--"}, positional...)) // leaves them as fs.Args(), dashes and all
 	if err := config.ApplyEnv(fs, env.getenv); err != nil {
 		return nil, nil, nil, err
 	}
@@ -85,16 +85,22 @@ func authStores(st *store.Store) auth.Stores {
 
 // parseInterspersed parses flags wherever they stand among the arguments
 // (`goemr client approve ID --data-dir X`), returning the positional ones.
+// After "--" every argument is positional, so an argument that starts
+// with a dash (an id) can still be given.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
-		if fs.NArg() == 0 {
+		rest := fs.Args()
+		if len(rest) == 0 {
 			return positional, nil
 		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
 }

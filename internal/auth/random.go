@@ -14,6 +14,17 @@ func randomToken(n int) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// newClientID returns a random client_id that does not start with '-' or
+// '_': administrators pass client ids to goemr's commands, where a leading
+// dash would read as a flag.
+func newClientID() string {
+	for {
+		if id := randomToken(32); id[0] != '-' && id[0] != '_' {
+			return id
+		}
+	}
+}
+
 // newID returns a time-ordered UUID (v7), the key for every new row.
 func newID() string {
 	id, err := uuid.NewV7()

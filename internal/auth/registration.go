@@ -119,7 +119,7 @@ func (s *Server) newClient(r *http.Request, site string, req *registrationReques
 		return nil, "", "", metadataError("client_name or contacts too long")
 	}
 	c := &emr.Client{
-		ID: randomToken(32), Site: site, Name: req.ClientName, ApplicationType: req.ApplicationType,
+		ID: newClientID(), Site: site, Name: req.ClientName, ApplicationType: req.ApplicationType,
 		Role: emr.ClientRolePatient, Confidential: confidential,
 		RedirectURIs: req.RedirectURIs, PostLogoutRedirectURIs: req.PostLogoutRedirectURIs,
 		Scope: scope.Set(scopes).String(), GrantTypes: req.GrantTypes, ResponseTypes: req.ResponseTypes,

@@ -154,3 +154,13 @@ func TestDescribeScope(t *testing.T) {
 		}
 	}
 }
+
+// TestNewClientID: client ids never start with a dash or underscore, so
+// they can be passed to goemr's commands as they are.
+func TestNewClientID(t *testing.T) {
+	for i := 0; i < 2000; i++ {
+		if id := newClientID(); id[0] == '-' || id[0] == '_' || len(id) != 43 {
+			t.Fatalf("client id %q", id)
+		}
+	}
+}
