@@ -53,7 +53,11 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", healthz(db, a.apiLog))
 	authSrv.Routes(mux)
-	api, err := restapi.New(restapi.Options{MaxDocument: cfg.MaxDocument, Auth: authSrv, Records: st, Users: st, Audit: a.apiLog, Documents: st, Jobs: jobs(st)})
+	opts := restapi.Options{MaxDocument: cfg.MaxDocument, Auth: authSrv, Records: st, Users: st, Audit: a.apiLog, Documents: st, Jobs: jobs(st)}
+	if cfg.ResponseCache {
+		opts.Versions = st
+	}
+	api, err := restapi.New(opts)
 	if err != nil {
 		return nil, err
 	}

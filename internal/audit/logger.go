@@ -23,11 +23,12 @@ type Logger struct {
 	failures atomic.Int64
 	done     chan struct{}
 	once     sync.Once
+	indexed  time.Time // when the patient index was last brought up to date
 }
 
 const (
 	queueSize = 16384
-	batchSize = 512
+	batchSize = 2048
 )
 
 // New starts a Logger writing to st; Close flushes and stops it.
@@ -56,24 +57,72 @@ func (l *Logger) Close() {
 	<-l.done
 }
 
+// linger is how long the writer waits for more rows once a batch has its
+// first: a commit costs about the same for one row as for hundreds, so
+// under load the log costs one commit per linger instead of one per few
+// requests. Rows are written at most this much later.
+const linger = 25 * time.Millisecond
+
 func (l *Logger) run() {
 	defer close(l.done)
 	batch := make([]*emr.AuditEvent, 0, batchSize)
-	for e := range l.queue {
+	timer := time.NewTimer(linger)
+	timer.Stop()
+	for open := true; open; {
+		e, ok := <-l.queue
+		if !ok {
+			return
+		}
 		batch = append(batch[:0], e)
+		timer.Reset(linger)
 	fill:
 		for len(batch) < batchSize {
 			select {
 			case e, ok := <-l.queue:
 				if !ok {
+					open = false
 					break fill
 				}
 				batch = append(batch, e)
-			default:
+			case <-timer.C:
 				break fill
 			}
 		}
+		timer.Stop()
 		l.write(batch)
+		l.indexIfDue()
+	}
+}
+
+// PatientIndexer is a Store that indexes the log's patients in batches
+// (store.IndexAuditPatients): it reports how many log rows a call covered.
+type PatientIndexer interface {
+	IndexAuditPatients(ctx context.Context) (int, error)
+}
+
+// indexEvery is how often the writer brings the patient index up to date;
+// the rows of the last interval are found without it meanwhile.
+const indexEvery = 2 * time.Second
+
+// indexIfDue runs the store's patient indexer when indexEvery has passed,
+// in batches until it has caught up (or a few batches, under a backlog).
+func (l *Logger) indexIfDue() {
+	ix, ok := l.st.(PatientIndexer)
+	if !ok || time.Since(l.indexed) < indexEvery {
+		return
+	}
+	l.indexed = time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for range 8 {
+		n, err := ix.IndexAuditPatients(ctx)
+		if err != nil {
+			l.log.Warn("api log patient index not updated", "err", err)
+			return
+		}
+		if n == 0 {
+			return
+		}
 	}
 }
 

@@ -58,3 +58,30 @@ func TestLoggerReportsFailures(t *testing.T) {
 		t.Fatalf("failures %d, want 3", l.Failures())
 	}
 }
+
+type indexingStore struct {
+	memStore
+	backlog, calls int
+}
+
+func (m *indexingStore) IndexAuditPatients(context.Context) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.calls++
+	n := min(m.backlog, 10)
+	m.backlog -= n
+	return n, nil
+}
+
+// TestLoggerIndexesPatients: the writer catches the patient index up in
+// batches after it writes, not once per batch of rows.
+func TestLoggerIndexesPatients(t *testing.T) {
+	st := &indexingStore{backlog: 25}
+	l := New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	l.Record(&emr.AuditEvent{Event: emr.EventAPI})
+	l.Record(&emr.AuditEvent{Event: emr.EventAPI})
+	l.Close()
+	if st.backlog != 0 || st.calls != 4 {
+		t.Fatalf("backlog %d after %d calls; want 0 after 4 (10+10+5, then nothing left)", st.backlog, st.calls)
+	}
+}

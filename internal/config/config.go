@@ -27,18 +27,22 @@ type Config struct {
 	MaxDocument  int64         // bytes accepted in a document upload
 	DrainTimeout time.Duration // how long SIGTERM waits for in-flight requests
 	LogLevel     string
+	// ResponseCache lets API reads reuse an answer while the data is
+	// unchanged (SQLite only; restapi.DataVersions).
+	ResponseCache bool
 }
 
 // Default returns the documented defaults.
 func Default() Config {
 	return Config{
-		Listen:       "127.0.0.1:9300",
-		DataDir:      "./goemr-data",
-		SQLiteSync:   "FULL",
-		MaxBody:      10 << 20,
-		MaxDocument:  32 << 20,
-		DrainTimeout: 20 * time.Second,
-		LogLevel:     "info",
+		Listen:        "127.0.0.1:9300",
+		DataDir:       "./goemr-data",
+		SQLiteSync:    "FULL",
+		MaxBody:       10 << 20,
+		MaxDocument:   32 << 20,
+		DrainTimeout:  20 * time.Second,
+		LogLevel:      "info",
+		ResponseCache: true,
 	}
 }
 
@@ -61,6 +65,7 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&c.MaxDocument, "max-document", c.MaxDocument, "largest document upload accepted, in bytes (env GOEMR_MAX_DOCUMENT)")
 	fs.DurationVar(&c.DrainTimeout, "drain-timeout", c.DrainTimeout, "how long shutdown waits for in-flight requests (env GOEMR_DRAIN_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env GOEMR_LOG_LEVEL)")
+	fs.BoolVar(&c.ResponseCache, "response-cache", c.ResponseCache, "reuse API read answers while the data is unchanged; SQLite only (env GOEMR_RESPONSE_CACHE)")
 }
 
 // ApplyEnv sets every flag of fs that was not given on the command line from

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"goemr/internal/emr"
 )
@@ -61,7 +62,17 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		slog.Error("encode response", "err", err)
 		body, status = []byte(`{"error":"Internal Server Error","message":"the response could not be encoded","code":500}`), http.StatusInternalServerError
 	}
-	w.Header().Set("Content-Type", "application/json")
+	writeBody(w, status, body)
+}
+
+// writeBody sends a JSON body with its length, so net/http writes it in
+// one piece instead of chunks.
+func writeBody(w http.ResponseWriter, status int, body []byte) {
+	h := w.Header()
+	h["Content-Type"] = jsonContentType
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	w.Write(body)
 }
+
+var jsonContentType = []string{"application/json"}

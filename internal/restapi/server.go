@@ -46,6 +46,9 @@ type Options struct {
 	// what running a service through the API does. An active service
 	// without a job fails its runs.
 	Jobs map[string]func(context.Context) error
+	// Versions lets generic reads and lists reuse a response while the
+	// data has not changed; nil builds every response afresh.
+	Versions DataVersions
 }
 
 // Server is the Standard and Portal API front door.
@@ -55,6 +58,8 @@ type Server struct {
 	handlers map[*resource.Route]Handler
 	rules    map[*resource.Route]auth.Rule
 	users    *userCache
+	cached   map[*resource.Route]bool
+	cache    responseCache
 }
 
 // New checks that every route has a handler and returns the Server.
@@ -68,7 +73,7 @@ func New(o Options) (*Server, error) {
 	if o.MaxDocument == 0 {
 		o.MaxDocument = DefaultMaxDocument
 	}
-	s := &Server{o: o, router: newRouter(o.Routes), handlers: map[*resource.Route]Handler{}, rules: map[*resource.Route]auth.Rule{}, users: newUserCache(o.Users)}
+	s := &Server{o: o, router: newRouter(o.Routes), handlers: map[*resource.Route]Handler{}, rules: map[*resource.Route]auth.Rule{}, users: newUserCache(o.Users), cached: map[*resource.Route]bool{}}
 	for _, r := range o.Routes {
 		h, err := s.handlerFor(r)
 		if err != nil {
@@ -80,6 +85,7 @@ func New(o Options) (*Server, error) {
 			return nil, err
 		}
 		s.rules[r] = rule
+		s.cached[r] = o.Versions != nil && s.cacheable(r)
 	}
 	return s, nil
 }
@@ -165,6 +171,9 @@ func (s *Server) serve(c *Call) error {
 	}
 	if err := s.checkACL(c); err != nil {
 		return err
+	}
+	if s.cached[route] {
+		return s.serveCached(c, s.handlers[route])
 	}
 	return s.handlers[route](c)
 }

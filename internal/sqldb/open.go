@@ -70,9 +70,11 @@ func openSQLite(ctx context.Context, path string, opts Options) (*DB, error) {
 		read.Close()
 		return nil, fmt.Errorf("sqldb: open %s: %w", path, err)
 	}
+	// Without the version file goemr still works, only caches nothing.
+	vs, _ := openVersions(path + "-versions")
 	return &DB{
 		dialect: SQLite, write: write, read: read,
-		wstmts: newStmtCache(write), rstmts: newStmtCache(read),
+		wstmts: newStmtCache(write), rstmts: newStmtCache(read), versions: vs,
 	}, nil
 }
 

@@ -82,10 +82,16 @@ func (db *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, 
 	if err != nil {
 		return nil, err
 	}
+	var res sql.Result
 	if s != nil {
-		return s.ExecContext(ctx, args...)
+		res, err = s.ExecContext(ctx, args...)
+	} else {
+		res, err = db.write.ExecContext(ctx, db.rebind(query), args...)
 	}
-	return db.write.ExecContext(ctx, db.rebind(query), args...)
+	if err == nil && db.versions != nil {
+		db.versions.bump(writes(query))
+	}
+	return res, err
 }
 
 // Query runs a read-only query on the read pool.

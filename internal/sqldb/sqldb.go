@@ -44,6 +44,9 @@ type DB struct {
 	// Prepared statements per query, SQLite only: pgx already caches
 	// prepared statements per connection itself.
 	wstmts, rstmts *stmtCache
+	// Counters shared with other processes on the same SQLite file; nil
+	// on PostgreSQL.
+	versions *versions
 }
 
 // DefaultFile is the SQLite file name used inside DataDir.

@@ -13,6 +13,8 @@ type Tx struct {
 	// Queries run unprepared because the writer was busy with this very
 	// transaction; Transact prepares them once it is free.
 	missed []string
+	// The versions the statements run so far change, bumped at commit.
+	changes uint8
 }
 
 // Transact runs fn in a transaction on the writer and commits if fn returns
@@ -38,7 +40,11 @@ func (db *DB) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqltx.Rollback()
 		return err
 	}
-	return sqltx.Commit()
+	err = sqltx.Commit()
+	// Bumped even when Commit reports an error: the commit may still have
+	// reached the file, and a needless bump only costs a cache miss.
+	db.versions.bump(tx.changes)
+	return err
 }
 
 // Dialect reports which engine the transaction runs on.
@@ -47,6 +53,9 @@ func (tx *Tx) Dialect() Dialect { return tx.db.dialect }
 // stmt returns the cached statement for query bound to this transaction,
 // or nil when the query must run unprepared.
 func (tx *Tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if tx.db.versions != nil {
+		tx.changes |= writes(query)
+	}
 	s, missing := tx.db.wstmts.lookup(query)
 	if missing {
 		tx.missed = append(tx.missed, query)

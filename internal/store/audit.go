@@ -129,7 +129,7 @@ func (s *Store) ListAudit(ctx context.Context, f emr.AuditFilter) ([]*emr.AuditE
 	}
 	if f.Patient != "" {
 		args = append(args, f.Patient)
-		conds = append(conds, fmt.Sprintf("(patient_uuid = $%d OR patient_id = $%d)", len(args), len(args)))
+		conds = append(conds, s.auditPatientCond(len(args)))
 	}
 	if f.Method != "" {
 		add("method = $%d", strings.ToUpper(f.Method))

@@ -75,3 +75,53 @@ func TestRecordAuditsBatch(t *testing.T) {
 		}
 	})
 }
+
+// TestAuditByPatient finds a patient's rows by uuid or pid whether the
+// batch index covers them yet or not, and only that patient's.
+func TestAuditByPatient(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		v0, _ := s.DataVersion()
+		log := func(uuid, pid string, status int) {
+			t.Helper()
+			must(t, s.RecordAudits(ctx, []*emr.AuditEvent{{Event: emr.EventAPI, PatientUUID: uuid, PatientID: pid, Status: status}}))
+		}
+		count := func(patient string) []int {
+			t.Helper()
+			got, err := s.ListAudit(ctx, emr.AuditFilter{Patient: patient, Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var statuses []int
+			for _, e := range got {
+				statuses = append(statuses, e.Status)
+			}
+			return statuses
+		}
+		index := func() {
+			t.Helper()
+			if _, err := s.IndexAuditPatients(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		log("uuid-a", "", 200)
+		log("", "7", 201)
+		log("uuid-b", "", 202)
+		diff(t, "before indexing", []int{200}, count("uuid-a"))
+		v, _ := s.DataVersion()
+		index()
+		if after, _ := s.DataVersion(); after != v {
+			t.Errorf("logging and indexing the log moved the data version")
+		}
+		log("uuid-a", "", 203)
+		diff(t, "indexed and not", []int{203, 200}, count("uuid-a"))
+		diff(t, "by pid", []int{201}, count("7"))
+		index()
+		index() // nothing new: a no-op
+		diff(t, "all indexed", []int{203, 200}, count("uuid-a"))
+		diff(t, "another patient", []int{202}, count("uuid-b"))
+		diff(t, "unknown patient", []int(nil), count("uuid-c"))
+		if v, _ := s.DataVersion(); v != v0 {
+			t.Errorf("the API log moved the data version")
+		}
+	})
+}

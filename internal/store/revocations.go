@@ -34,7 +34,16 @@ const (
 // Revoked reports whether any of ids is revoked and the revocation still
 // in force.
 func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
-	at := now().Unix()
+	t := now()
+	version, cached := s.securityVersion()
+	var key string
+	if cached {
+		key = revocationKey(ids)
+		if s.notRevoked.holds(key, version, t) {
+			return false, nil
+		}
+	}
+	at := t.Unix()
 	for _, slots := range revocationBatches(ids) {
 		var n int
 		if err := s.db.QueryRow(ctx, revokedQuery, slots[0], slots[1], slots[2], slots[3], at).Scan(&n); err != nil {
@@ -43,6 +52,9 @@ func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
 		if n > 0 {
 			return true, nil
 		}
+	}
+	if cached {
+		s.notRevoked.remember(key, version, t)
 	}
 	return false, nil
 }

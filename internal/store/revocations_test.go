@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"goemr/internal/emr"
+	"goemr/internal/emrtest"
+	"goemr/internal/sqldb"
 	"goemr/internal/store"
 )
 
@@ -108,5 +110,34 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRevokedSeenAcrossProcesses checks that a "not revoked" answer,
+// cached on SQLite, gives way at once to a revocation written by another
+// process on the same database (here a second handle on the file), and
+// to a client being disabled.
+func TestRevokedSeenAcrossProcesses(t *testing.T) {
+	for _, d := range emrtest.DBs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			db, err := sqldb.Open(ctx, sqldb.Options{DSN: d.DSN, ReadConns: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			serving, other := store.New(d.DB), store.New(db)
+			ids := []string{"jti-x", "grant-x"}
+			for range 3 {
+				if revoked, err := serving.Revoked(ctx, ids...); err != nil || revoked {
+					t.Fatalf("Revoked before = %v, %v", revoked, err)
+				}
+			}
+			if err := other.RevokeToken(ctx, "grant-x", at(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if revoked, err := serving.Revoked(ctx, ids...); err != nil || !revoked {
+				t.Errorf("Revoked after another process revoked = %v, %v", revoked, err)
+			}
+		})
 	}
 }

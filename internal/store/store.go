@@ -17,6 +17,8 @@ import (
 type Store struct {
 	db    *sqldb.DB
 	group *groupCommit
+	// Token, grant and client ids found not revoked (SQLite only).
+	notRevoked notRevoked
 }
 
 // New returns a Store on db, which must be migrated.

@@ -125,8 +125,10 @@ type cycle struct {
 
 func (c *cycle) next() []byte { return c.reqs[(c.i.Add(1)-1)%int64(len(c.reqs))] }
 
+// getRequest is an API read as HTTP client libraries send it: Go's
+// net/http, fetch, curl --compressed and the npm clients all offer gzip.
 func getRequest(host, path, token string) []byte {
-	return []byte("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+	return []byte("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\nAccept-Encoding: gzip\r\nAuthorization: Bearer " + token + "\r\n\r\n")
 }
 
 func jsonRequest(host, path, token, body string) []byte {
