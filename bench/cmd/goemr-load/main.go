@@ -32,6 +32,7 @@ type options struct {
 	scenarios  []string
 	pg         string
 	sqliteSync string
+	serveFlags string // extra goemr serve flags, space-separated
 	assertions int
 	keep       bool
 	maxOther   float64
@@ -53,6 +54,7 @@ func main() {
 	flag.StringVar(&scen, "scenarios", strings.Join(allScenarios, ","), "scenarios to run")
 	flag.StringVar(&o.pg, "pg", os.Getenv("GOEMR_TEST_PG"), "PostgreSQL server DSN (default $GOEMR_TEST_PG); empty: SQLite only")
 	flag.StringVar(&o.sqliteSync, "sqlite-sync", "FULL", "goemr --sqlite-sync (FULL is goemr's default)")
+	flag.StringVar(&o.serveFlags, "serve-flags", "", "more goemr serve flags, space-separated (e.g. --response-cache=false)")
 	flag.IntVar(&o.assertions, "assertions", 0, "client assertions signed before the first client_credentials run (0: 2000/s of run time)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the data folder (SQLite file) for inspection")
 	flag.Float64Var(&o.maxOther, "max-other", 15, "a run during which other processes took more than this % of the CPUs is repeated")
@@ -178,7 +180,7 @@ func runBackend(ctx context.Context, o *options, be, tmp string, ceil *proc) ([]
 		}
 		fmt.Printf("generated %d demo patients in %v\n", o.patients, time.Since(t).Round(time.Second))
 	}
-	g, err := startGoemr(o.bin, dataDir, dsn, o.sqliteSync)
+	g, err := startGoemr(o.bin, dataDir, dsn, o.sqliteSync, strings.Fields(o.serveFlags)...)
 	if err != nil {
 		return nil, err
 	}

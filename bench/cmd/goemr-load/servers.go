@@ -138,7 +138,7 @@ func startCeiling() (*proc, error) {
 }
 
 // startGoemr runs `goemr serve --demo` on a free loopback port.
-func startGoemr(bin, dataDir, dsn, sqliteSync string) (*proc, error) {
+func startGoemr(bin, dataDir, dsn, sqliteSync string, extra ...string) (*proc, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
@@ -147,6 +147,7 @@ func startGoemr(bin, dataDir, dsn, sqliteSync string) (*proc, error) {
 	if dsn != "" {
 		args = append(args, "--db", dsn)
 	}
+	args = append(args, extra...)
 	cmd := exec.Command(bin, args...)
 	// Only the flags above configure it; GOEMR_* variables of the calling
 	// shell must not.
