@@ -11,4 +11,9 @@
 // Responses use OpenEMR's shapes (§4.1): the envelope
 // {validationErrors, internalErrors, data, links} or the raw payload, with
 // the status codes OpenEMR intends rather than the 200s 8.x sends.
+//
+// Generic /api/ reads and lists may be answered from a response cache
+// (cache.go) while the storage's data version is unchanged; the version
+// moves on every write by any process, so a cached answer is never older
+// than an acknowledged write.
 package restapi

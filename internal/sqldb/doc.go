@@ -16,6 +16,11 @@
 // run on the writer, Query and QueryRow on the read pool. On PostgreSQL one
 // pool serves both.
 //
+// Every process on one SQLite file shares a page of version counters
+// (versions.go, the file's -versions companion): each write bumps the data
+// or security version after its commit, so readers can tell in nanoseconds
+// whether anything they derived may have changed. PostgreSQL has none.
+//
 // The schema lives in migrations/*.sql, embedded in the binary and applied in
 // order by Migrate.
 package sqldb
