@@ -23,7 +23,8 @@ type Logger struct {
 	failures atomic.Int64
 	done     chan struct{}
 	once     sync.Once
-	indexed  time.Time // when the patient index was last brought up to date
+	indexer  PatientIndexer // st, when it indexes the log's patients
+	indexed  time.Time      // when the patient index was last brought up to date
 }
 
 const (
@@ -34,6 +35,7 @@ const (
 // New starts a Logger writing to st; Close flushes and stops it.
 func New(st Store, log *slog.Logger) *Logger {
 	l := &Logger{st: st, log: log, queue: make(chan *emr.AuditEvent, queueSize), done: make(chan struct{})}
+	l.indexer, _ = st.(PatientIndexer)
 	go l.run()
 	return l
 }
@@ -107,15 +109,14 @@ const indexEvery = 2 * time.Second
 // indexIfDue runs the store's patient indexer when indexEvery has passed,
 // in batches until it has caught up (or a few batches, under a backlog).
 func (l *Logger) indexIfDue() {
-	ix, ok := l.st.(PatientIndexer)
-	if !ok || time.Since(l.indexed) < indexEvery {
+	if l.indexer == nil || time.Since(l.indexed) < indexEvery {
 		return
 	}
 	l.indexed = time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	for range 8 {
-		n, err := ix.IndexAuditPatients(ctx)
+		n, err := l.indexer.IndexAuditPatients(ctx)
 		if err != nil {
 			l.log.Warn("api log patient index not updated", "err", err)
 			return

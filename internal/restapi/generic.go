@@ -126,9 +126,15 @@ func (c *Call) createValues(d *resource.Def) (resource.Input, *bound, map[string
 }
 
 // insert stores one record of d and answers 201 with d's Created reply.
-func (c *Call) insert(d *resource.Def, values map[string]any, b *bound) error {
+// checks run first in the same transaction (e.g. a conflicting policy).
+func (c *Call) insert(d *resource.Def, values map[string]any, b *bound, checks ...func(resource.Writer) error) error {
 	var rec emr.Record
 	err := c.Records().Write(c.Ctx(), func(w resource.Writer) error {
+		for _, check := range checks {
+			if err := check(w); err != nil {
+				return err
+			}
+		}
 		var err error
 		rec, err = w.Insert(c.Ctx(), d, values)
 		return err

@@ -48,19 +48,9 @@ func createInsurance(c *Call) error {
 	if err != nil {
 		return err
 	}
-	values := coverageValues(in, b, true)
-	var rec emr.Record
-	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
-		if err := policyConflict(c, w, b, in, ""); err != nil {
-			return err
-		}
-		rec, err = w.Insert(c.Ctx(), d, values)
-		return err
+	return c.insert(d, coverageValues(in, b, true), b, func(w resource.Writer) error {
+		return policyConflict(c, w, b, in, "")
 	})
-	if err != nil {
-		return err
-	}
-	return c.replyWrite(d, d.Created, http.StatusCreated, rec, b)
 }
 
 // updateInsurance is PUT /api/patient/:puuid/insurance/:insuranceUuid: the
