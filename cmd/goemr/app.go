@@ -73,7 +73,18 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	mux.Handle("/", web.Handle(writeNotFound, func(w http.ResponseWriter, r *http.Request) error {
 		return emr.Errorf(emr.ENOTFOUND, "no route for %s %s", r.Method, r.URL.Path)
 	}))
-	return web.Chain(mux, web.WithRequestID, web.WithLog(log), web.WithSecurityHeaders, web.WithBodyLimits(cfg.MaxBody, apiBodyLimit(cfg))), nil
+	return web.Chain(mux, withArrival, web.WithRequestID, web.WithLog(log), web.WithSecurityHeaders, web.WithBodyLimits(cfg.MaxBody, apiBodyLimit(cfg))), nil
+}
+
+// withArrival records when each request arrived, so the data versions its
+// caches check need count only writes acknowledged before then
+// (sqldb.AsOf): on PostgreSQL one read of the versions then serves the
+// revocation check and the response cache of every request it arrived
+// with.
+func withArrival(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(sqldb.AsOf(r.Context(), time.Now())))
+	})
 }
 
 // apiBodyLimit lets document uploads be as large as --max-document, and

@@ -2,6 +2,7 @@ package restapi
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"sync"
 	"time"
@@ -13,7 +14,7 @@ import (
 // moves on every write, by any process on the database. ok is false when
 // the storage cannot tell, and then no response is reused.
 type DataVersions interface {
-	DataVersion() (v uint64, ok bool)
+	DataVersion(ctx context.Context) (v uint64, ok bool)
 }
 
 // Bounds of the response cache. Responses larger than maxCachedBody are
@@ -101,7 +102,7 @@ func (rc *responseCache) put(key string, e *cachedResponse) {
 // serveCached answers c from the cache, or runs h and keeps its answer
 // when it is a 200.
 func (s *Server) serveCached(c *Call, h Handler) error {
-	version, ok := s.o.Versions.DataVersion()
+	version, ok := s.o.Versions.DataVersion(c.R.Context())
 	if !ok {
 		return h(c)
 	}

@@ -16,10 +16,12 @@
 // run on the writer, Query and QueryRow on the read pool. On PostgreSQL one
 // pool serves both.
 //
-// Every process on one SQLite file shares a page of version counters
-// (versions.go, the file's -versions companion): each write bumps the data
-// or security version after its commit, so readers can tell in nanoseconds
-// whether anything they derived may have changed. PostgreSQL has none.
+// Every process on one database shares version counters (versions.go): on
+// SQLite a mapped page, the file's -versions companion; on PostgreSQL two
+// sequences (versions_pg.go). Each write bumps the data or security version
+// after its commit, so readers can tell whether anything they derived may
+// have changed: in nanoseconds on SQLite, and on PostgreSQL with one small
+// query shared by every request that arrived before it started.
 //
 // The schema lives in migrations/*.sql, embedded in the binary and applied in
 // order by Migrate.

@@ -70,12 +70,15 @@ func openSQLite(ctx context.Context, path string, opts Options) (*DB, error) {
 		read.Close()
 		return nil, fmt.Errorf("sqldb: open %s: %w", path, err)
 	}
-	// Without the version file goemr still works, only caches nothing.
-	vs, _ := openVersions(path + "-versions")
-	return &DB{
+	db := &DB{
 		dialect: SQLite, write: write, read: read,
-		wstmts: newStmtCache(write), rstmts: newStmtCache(read), versions: vs,
-	}, nil
+		wstmts: newStmtCache(write), rstmts: newStmtCache(read),
+	}
+	// Without the version file goemr still works, only caches nothing.
+	if vs, err := openVersions(path + "-versions"); err == nil {
+		db.versions = vs
+	}
+	return db, nil
 }
 
 // sqliteDSN builds a modernc.org/sqlite DSN. Pragmas go in the DSN so that
@@ -106,5 +109,5 @@ func openPostgres(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("sqldb: connect to %s: %w", redact(dsn), err)
 	}
-	return &DB{dialect: Postgres, write: pool, read: pool}, nil
+	return &DB{dialect: Postgres, write: pool, read: pool, versions: &pgVersions{db: pool}}, nil
 }

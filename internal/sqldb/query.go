@@ -89,7 +89,7 @@ func (db *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, 
 		res, err = db.write.ExecContext(ctx, db.rebind(query), args...)
 	}
 	if err == nil && db.versions != nil {
-		db.versions.bump(writes(query))
+		err = db.versions.bump(ctx, writes(query))
 	}
 	return res, err
 }

@@ -44,9 +44,10 @@ type DB struct {
 	// Prepared statements per query, SQLite only: pgx already caches
 	// prepared statements per connection itself.
 	wstmts, rstmts *stmtCache
-	// Counters shared with other processes on the same SQLite file; nil
-	// on PostgreSQL.
-	versions *versions
+	// Counters shared with every process on the same database: a mapped
+	// file beside a SQLite database, sequences on PostgreSQL; nil when
+	// the file could not be mapped.
+	versions versionSource
 }
 
 // DefaultFile is the SQLite file name used inside DataDir.

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"hash/fnv"
 )
 
@@ -42,8 +43,10 @@ func (db *DB) Transact(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	err = sqltx.Commit()
 	// Bumped even when Commit reports an error: the commit may still have
-	// reached the file, and a needless bump only costs a cache miss.
-	db.versions.bump(tx.changes)
+	// reached the database, and a needless bump only costs a cache miss.
+	if db.versions != nil {
+		err = errors.Join(err, db.versions.bump(ctx, tx.changes))
+	}
 	return err
 }
 

@@ -1,9 +1,11 @@
 package sqldb
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // A Version names a counter that changes whenever some class of tables is
@@ -35,15 +37,45 @@ var bookkeeping = map[string]bool{
 	"api_log_patient": true, "api_log_patient_indexed": true,
 }
 
-// Version reports the current value of v and true, or false when this
-// database cannot tell other processes' writes (PostgreSQL, where processes
-// share no memory, or a SQLite file whose version file could not be
-// mapped). Without a version nothing may be cached across requests.
-func (db *DB) Version(v Version) (uint64, bool) {
+// A versionSource keeps the versions of one database: SQLite's mapped
+// file (versions) or PostgreSQL's sequences (pgVersions).
+type versionSource interface {
+	// load returns v's value as of some moment after since, or false
+	// when it cannot be known.
+	load(v Version, since time.Time) (uint64, bool)
+	// bump adds one to each version in set; it runs after the commit of
+	// the write it reports.
+	bump(ctx context.Context, set uint8) error
+}
+
+// Version reports the value of v and true, or false when this database
+// cannot tell other processes' writes (a SQLite file whose version file
+// could not be mapped, or a PostgreSQL server that did not answer). Without
+// a version nothing may be cached across requests.
+//
+// The value counts every write acknowledged before the moment AsOf put in
+// ctx (the start of the request), or before the call when ctx has none:
+// a client that saw its write acknowledged and then asks again is never
+// answered from before that write.
+func (db *DB) Version(ctx context.Context, v Version) (uint64, bool) {
 	if db.versions == nil {
 		return 0, false
 	}
-	return db.versions.load(v), true
+	since, ok := ctx.Value(asOfKey{}).(time.Time)
+	if !ok {
+		since = time.Now()
+	}
+	return db.versions.load(v, since)
+}
+
+type asOfKey struct{}
+
+// AsOf records in ctx when the work it carries began (a request's
+// arrival): versions read for it need count only writes acknowledged
+// before then, which lets one read of PostgreSQL's versions serve every
+// check of a request, and of the requests that arrived with it.
+func AsOf(ctx context.Context, t time.Time) context.Context {
+	return context.WithValue(ctx, asOfKey{}, t)
 }
 
 // writeClasses caches, per statement text, which versions running it
@@ -72,7 +104,8 @@ func classify(query string) uint8 {
 	}
 	var table string
 	switch f[0] {
-	case "select", "pragma", "explain":
+	case "select", "pragma", "explain", "create", "drop", "alter", "vacuum", "analyze":
+		// Schema changes come with migrations, before anything is cached.
 		return 0
 	case "insert", "replace":
 		// INSERT [OR …] INTO t
@@ -115,16 +148,14 @@ type versions struct {
 	counters []atomic.Uint64
 }
 
-func (vs *versions) load(v Version) uint64 { return vs.counters[v].Load() }
+func (vs *versions) load(v Version, _ time.Time) (uint64, bool) { return vs.counters[v].Load(), true }
 
-// bump adds one to each version in set.
-func (vs *versions) bump(set uint8) {
-	if vs == nil {
-		return
-	}
+// bump adds one to each version in set; shared memory cannot fail.
+func (vs *versions) bump(_ context.Context, set uint8) error {
 	for v := Version(0); v < numVersions; v++ {
 		if set&(1<<v) != 0 {
 			vs.counters[v].Add(1)
 		}
 	}
+	return nil
 }

@@ -23,7 +23,8 @@ func TestClassify(t *testing.T) {
 		{"UPDATE background_services SET running = 1", 0},
 		{"INSERT INTO some_new_table (x) VALUES (1)", data},
 		{"WITH x AS (SELECT 1) UPDATE lists SET title = 'a'", data | sec},
-		{"CREATE TABLE t (x int)", data | sec},
+		{"CREATE TABLE t (x int)", 0},
+		{"TRUNCATE lists", data | sec},
 		{"", 0},
 	} {
 		if got := classify(tc.query); got != tc.want {

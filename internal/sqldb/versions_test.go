@@ -1,34 +1,37 @@
 package sqldb_test
 
 import (
-	"path/filepath"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"goemr/internal/emrtest"
 	"goemr/internal/sqldb"
 )
 
-// TestVersionsAcrossHandles opens one SQLite file twice, as two processes
+// TestVersionsAcrossHandles opens each database twice, as two processes
 // would, and checks that each sees the other's writes in its versions.
 func TestVersionsAcrossHandles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v.db")
-	open := func() *sqldb.DB {
-		db, err := sqldb.Open(ctx, sqldb.Options{DSN: path, ReadConns: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
+	for _, d := range emrtest.DBs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			b, err := sqldb.Open(ctx, sqldb.Options{DSN: d.DSN, ReadConns: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { b.Close() })
+			checkVersions(t, d.DB, b)
+		})
 	}
-	a, b := open(), open()
-	if err := a.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+}
+
+// checkVersions writes through a and reads versions through b.
+func checkVersions(t *testing.T, a, b *sqldb.DB) {
 	version := func(db *sqldb.DB, v sqldb.Version) uint64 {
 		t.Helper()
-		n, ok := db.Version(v)
+		n, ok := db.Version(ctx, v)
 		if !ok {
-			t.Fatal("SQLite has no versions")
+			t.Fatal("no versions")
 		}
 		return n
 	}
@@ -62,12 +65,49 @@ func TestVersionsAcrossHandles(t *testing.T) {
 	if version(b, sqldb.DataVersion) == data {
 		t.Error("a committed data write left the data version alone")
 	}
+}
 
-	for _, d := range emrtest.EmptyDBs(t) {
-		if d.Name == "postgres" {
-			if _, ok := d.DB.Version(sqldb.DataVersion); ok {
-				t.Error("PostgreSQL claims shared versions")
+// TestVersionsConcurrentReaders has many goroutines read versions while
+// another writes: every read started after a write was acknowledged must
+// count it, however reads are coalesced.
+func TestVersionsConcurrentReaders(t *testing.T) {
+	for _, d := range emrtest.DBs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			var acked atomic.Uint64
+			done := make(chan struct{})
+			var wg sync.WaitGroup
+			for range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for {
+						select {
+						case <-done:
+							return
+						default:
+						}
+						want := acked.Load()
+						got, ok := d.DB.Version(ctx, sqldb.SecurityVersion)
+						if !ok {
+							t.Error("no versions")
+							return
+						}
+						if got < want {
+							t.Errorf("read version %d after write %d was acknowledged", got, want)
+							return
+						}
+					}
+				}()
 			}
-		}
+			for i := range 50 {
+				if _, err := d.DB.Exec(ctx, "INSERT INTO oauth_revocations (id, expires) VALUES ($1, 1)", fmt.Sprint("r", i)); err != nil {
+					t.Fatal(err)
+				}
+				v, _ := d.DB.Version(ctx, sqldb.SecurityVersion)
+				acked.Store(v)
+			}
+			close(done)
+			wg.Wait()
+		})
 	}
 }

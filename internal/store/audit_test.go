@@ -80,7 +80,7 @@ func TestRecordAuditsBatch(t *testing.T) {
 // batch index covers them yet or not, and only that patient's.
 func TestAuditByPatient(t *testing.T) {
 	each(t, func(t *testing.T, s *store.Store) {
-		v0, _ := s.DataVersion()
+		v0, _ := s.DataVersion(ctx)
 		log := func(uuid, pid string, status int) {
 			t.Helper()
 			must(t, s.RecordAudits(ctx, []*emr.AuditEvent{{Event: emr.EventAPI, PatientUUID: uuid, PatientID: pid, Status: status}}))
@@ -107,9 +107,9 @@ func TestAuditByPatient(t *testing.T) {
 		log("", "7", 201)
 		log("uuid-b", "", 202)
 		diff(t, "before indexing", []int{200}, count("uuid-a"))
-		v, _ := s.DataVersion()
+		v, _ := s.DataVersion(ctx)
 		index()
-		if after, _ := s.DataVersion(); after != v {
+		if after, _ := s.DataVersion(ctx); after != v {
 			t.Errorf("logging and indexing the log moved the data version")
 		}
 		log("uuid-a", "", 203)
@@ -120,7 +120,7 @@ func TestAuditByPatient(t *testing.T) {
 		diff(t, "all indexed", []int{203, 200}, count("uuid-a"))
 		diff(t, "another patient", []int{202}, count("uuid-b"))
 		diff(t, "unknown patient", []int(nil), count("uuid-c"))
-		if v, _ := s.DataVersion(); v != v0 {
+		if v, _ := s.DataVersion(ctx); v != v0 {
 			t.Errorf("the API log moved the data version")
 		}
 	})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"time"
@@ -57,13 +58,14 @@ func (c *notRevoked) remember(key string, version uint64, now time.Time) {
 }
 
 // securityVersion is the database's security version, if it has one.
-func (s *Store) securityVersion() (uint64, bool) {
-	return s.db.Version(sqldb.SecurityVersion)
+func (s *Store) securityVersion(ctx context.Context) (uint64, bool) {
+	return s.db.Version(ctx, sqldb.SecurityVersion)
 }
 
 // DataVersion changes whenever data an API response is built from
 // changes, on any process sharing the database; ok is false when the
-// database cannot tell (PostgreSQL), and then nothing may be cached.
-func (s *Store) DataVersion() (v uint64, ok bool) {
-	return s.db.Version(sqldb.DataVersion)
+// database cannot tell, and then nothing may be cached. It counts every
+// write acknowledged before the request in ctx began (sqldb.AsOf).
+func (s *Store) DataVersion(ctx context.Context) (v uint64, ok bool) {
+	return s.db.Version(ctx, sqldb.DataVersion)
 }

@@ -35,7 +35,7 @@ const (
 // in force.
 func (s *Store) Revoked(ctx context.Context, ids ...string) (bool, error) {
 	t := now()
-	version, cached := s.securityVersion()
+	version, cached := s.securityVersion(ctx)
 	var key string
 	if cached {
 		key = revocationKey(ids)

@@ -40,6 +40,7 @@ type options struct {
 	patients   int
 	fromSQLite string
 	fromPG     string
+	backends   string
 }
 
 func main() {
@@ -62,6 +63,7 @@ func main() {
 	flag.StringVar(&o.fromSQLite, "from-sqlite", "", "copy this prepared SQLite file (e.g. made by goemr demo --patients N) instead of generating data")
 	flag.StringVar(&o.fromPG, "from-pg", "", "create the PostgreSQL database from this prepared database (CREATE DATABASE … TEMPLATE) instead of generating data")
 	flag.IntVar(&o.retries, "retries", 1, "how many times a busy run is repeated (its last attempt counts either way)")
+	flag.StringVar(&o.backends, "backends", "", "comma-separated backends to measure (sqlite,postgres); default: sqlite, plus postgres when -pg is set")
 	flag.Parse()
 	if ceiling != "" {
 		if err := serveCeiling(ceiling); err != nil {
@@ -135,6 +137,12 @@ func run(ctx context.Context, o *options) error {
 	backends := []string{"sqlite"}
 	if o.pg != "" {
 		backends = append(backends, "postgres")
+	}
+	if o.backends != "" {
+		backends = strings.Split(o.backends, ",")
+		if slices.Contains(backends, "postgres") && o.pg == "" {
+			return errors.New("-backends postgres needs -pg or GOEMR_TEST_PG")
+		}
 	}
 	var figures []figure
 	for _, be := range backends {
