@@ -28,10 +28,6 @@ type Binary struct {
 	Data *string `json:"data,omitempty"`
 	// Extensions for data
 	DataExt *Element `json:"_data,omitempty"`
-	// Uri where the data can be found
-	Url *string `json:"url,omitempty"`
-	// Extensions for url
-	UrlExt *Element `json:"_url,omitempty"`
 }
 
 // ResourceType returns "Binary".

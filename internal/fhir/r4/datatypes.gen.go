@@ -1686,20 +1686,6 @@ type Meta struct {
 	Security []Coding `json:"security,omitempty"`
 	// Tags applied to this resource
 	Tag []Coding `json:"tag,omitempty"`
-	// The project that contains this resource.
-	Project *string `json:"project,omitempty"`
-	// Extensions for project
-	ProjectExt *Element `json:"_project,omitempty"`
-	// The individual, device or organization who initiated the last change.
-	Author *Reference `json:"author,omitempty"`
-	// Optional individual, device, or organization for whom the change was made.
-	OnBehalfOf *Reference `json:"onBehalfOf,omitempty"`
-	// Optional account reference that can be used for sub-project compartments.
-	Account *Reference `json:"account,omitempty"`
-	// Optional account references that can be used for sub-project compartments.
-	Accounts []Reference `json:"accounts,omitempty"`
-	// The list of compartments containing this resource
-	Compartment []Reference `json:"compartment,omitempty"`
 }
 
 // Money is the Money datatype: An amount of economic utility in some recognized currency

@@ -24,6 +24,15 @@ type goField struct {
 
 // structs turns a StructureDefinition's snapshot into the root struct
 // followed by one struct per backbone element, in snapshot order.
+// notR4 are elements the definitions' publisher (Medplum) added to the R4
+// StructureDefinitions; they are not FHIR R4 (the official fhir.schema.json
+// lacks them), so a strict decoder must refuse them and nothing may write
+// them.
+var notR4 = map[string]bool{
+	"Meta.project": true, "Meta.author": true, "Meta.onBehalfOf": true, "Meta.account": true,
+	"Meta.accounts": true, "Meta.compartment": true, "Binary.url": true,
+}
+
 func (d *definitions) structs(sd *structureDefinition) ([]goStruct, error) {
 	els := sd.Snapshot.Element
 	if len(els) == 0 || els[0].Path != sd.Name {
@@ -32,6 +41,9 @@ func (d *definitions) structs(sd *structureDefinition) ([]goStruct, error) {
 	children := map[string][]*element{}
 	for i := 1; i < len(els); i++ {
 		e := &els[i]
+		if notR4[e.Path] {
+			continue
+		}
 		dot := strings.LastIndex(e.Path, ".")
 		if dot < 0 {
 			return nil, fmt.Errorf("%s: second root element %s", sd.Name, e.Path)
