@@ -23,17 +23,40 @@ func (r Record) Str(field string) string {
 type Match int
 
 const (
-	Exact    Match = iota // field = value
-	Contains              // field contains value, case-insensitive (OpenEMR's LIKE %v%)
-	In                    // field equals one of the values of the slice Value (no value: nothing matches)
+	Exact     Match = iota // field = value
+	Contains               // field contains value, case-insensitive (OpenEMR's LIKE %v%)
+	In                     // field equals one of the values of the slice Value (no value: nothing matches)
+	Prefix                 // field starts with value, case-insensitive (FHIR string search)
+	Less                   // field < value
+	LessEq                 // field <= value
+	Greater                // field > value
+	GreaterEq              // field >= value
+	NotEq                  // field differs from value, or is null (FHIR token :not)
+	Missing                // Value true: field is null or ""; false: it has a value (FHIR :missing)
 )
 
-// Cond is one condition of a query: Field compared with Value.
+// Cond is one condition of a query: Field compared with Value. A Cond with
+// Any set is instead true when any of Any holds (FHIR's comma: OR), and one
+// with All set when all of All hold (a date range inside an OR); Field,
+// Match and Value are then unused. Comparisons (Less…GreaterEq) compare
+// text as text, so dates and times must be given in the field's own format;
+// whole-number fields compare as numbers.
 type Cond struct {
 	Field string
 	Match Match
 	Value any
+	Any   []Cond
+	All   []Cond
 }
+
+// Or is the condition that holds when any of conds does: with none, it
+// holds for nothing (Any is then empty but not nil, or the Cond would be
+// an empty comparison).
+func Or(conds ...Cond) Cond { return Cond{Any: append([]Cond{}, conds...)} }
+
+// And is the condition that holds when all of conds do: with none, it
+// always holds.
+func And(conds ...Cond) Cond { return Cond{All: append([]Cond{}, conds...)} }
 
 // SortKey orders a query by Field, descending when Desc.
 type SortKey struct {
@@ -48,6 +71,12 @@ type Query struct {
 	Sort   []SortKey
 	Limit  int
 	Offset int
+	// After continues a listing where a page ended (keyset paging): the
+	// values of the Sort fields and then of the definition's ID, read from
+	// the last record of that page. Only records strictly after it in the
+	// query's order are returned, so rows inserted meanwhile never shift a
+	// page. Nulls sort first in both directions' ascending order.
+	After []any
 	// Detail asks for the fields read only for single records.
 	Detail bool
 }

@@ -11,6 +11,8 @@ type Reader interface {
 	Checker
 	// List returns the records of d matching q.
 	List(ctx context.Context, d *Def, q emr.Query) ([]emr.Record, error)
+	// Count returns how many records of d match where.
+	Count(ctx context.Context, d *Def, where ...emr.Cond) (int, error)
 	// Get returns the first record of d matching where, or ENOTFOUND.
 	Get(ctx context.Context, d *Def, where ...emr.Cond) (emr.Record, error)
 	// Resolve looks a bound path parameter up (a patient uuid to its pid);

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -16,12 +15,22 @@ import (
 
 // List implements resource.Reader.
 func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr.Record, error) {
-	w, args, err := r.where(d, q.Where, nil)
+	w := r.conds(d, nil)
+	parts, err := w.all(q.Where)
 	if err != nil {
 		return nil, err
 	}
+	keys := orderKeys(d, q.Sort)
+	if q.After != nil {
+		cursor, err := w.after(keys, q.After)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, cursor)
+	}
+	args := w.args
 	sel := compileSelect(d, q.Detail)
-	query := sel.sql + w + orderBy(d, q.Sort)
+	query := sel.sql + whereSQL(parts) + orderBy(keys)
 	if q.Limit > 0 {
 		args = append(args, q.Limit, q.Offset)
 		query += fmt.Sprintf(" LIMIT $%d OFFSET $%d", len(args)-1, len(args))
@@ -60,40 +69,6 @@ func (r *records) Get(ctx context.Context, d *resource.Def, conds ...emr.Cond) (
 		return nil, notFound(d.Name)
 	}
 	return recs[0], nil
-}
-
-// orderBy sorts by the requested declared fields, then by d's default
-// order, then by the id so that pages are stable.
-func orderBy(d *resource.Def, keys []emr.SortKey) string {
-	var parts []string
-	for _, k := range keys {
-		expr, err := fieldSQL(d, k.Field)
-		if err != nil {
-			continue
-		}
-		if k.Desc {
-			expr += " DESC"
-		}
-		parts = append(parts, expr)
-	}
-	for _, o := range d.Order {
-		name, desc := strings.CutSuffix(o, " DESC")
-		expr, err := fieldSQL(d, name)
-		if err != nil {
-			continue
-		}
-		if desc {
-			expr += " DESC"
-		}
-		parts = append(parts, expr)
-	}
-	if d.ID != "" && !slices.Contains(d.Order, d.ID) {
-		parts = append(parts, "t."+ident(d.ID))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " ORDER BY " + strings.Join(parts, ", ")
 }
 
 // scanBuffer holds the scan targets of a query's rows, reused row after

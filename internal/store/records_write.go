@@ -143,6 +143,14 @@ func (r *records) Delete(ctx context.Context, d *resource.Def, conds ...emr.Cond
 	return res.RowsAffected()
 }
 
+// Count implements resource.Reader.
+func (r *records) Count(ctx context.Context, d *resource.Def, conds ...emr.Cond) (int, error) {
+	n, err := r.count(ctx, d, conds)
+	return int(n), err
+}
+
+// count is Count as Update reports it: an update that sets nothing
+// "changes" the rows it matches.
 func (r *records) count(ctx context.Context, d *resource.Def, conds []emr.Cond) (int64, error) {
 	w, args, err := r.where(d, conds, nil)
 	if err != nil {
