@@ -18,6 +18,7 @@ import (
 	"goemr/internal/config"
 	"goemr/internal/demo"
 	"goemr/internal/emrtest"
+	"goemr/internal/fhirmap"
 	"goemr/internal/resource"
 	"goemr/internal/store"
 )
@@ -86,6 +87,10 @@ func allScopes() string {
 		perms[ctx+"/"+res] += p
 	}
 	out := []string{"openid", "api:oemr", "api:port"}
+	for _, m := range fhirmap.All {
+		perms["user/"+m.Type] += "rs"
+		perms["patient/"+m.Type] += "rs"
+	}
 	for k, p := range perms {
 		var b strings.Builder
 		for _, c := range "cruds" {
@@ -170,6 +175,13 @@ type Resp struct {
 // is sent as it is, anything else as JSON.
 func (e *apiEnv) Do(method, path, token string, body any) *Resp {
 	e.t.Helper()
+	return e.DoHeader(method, path, token, body)
+}
+
+// DoHeader is Do with more request headers, as name, value pairs; a
+// Content-Type among them replaces JSON's.
+func (e *apiEnv) DoHeader(method, path, token string, body any, header ...string) *Resp {
+	e.t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -197,6 +209,9 @@ func (e *apiEnv) Do(method, path, token string, body any) *Resp {
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		e.t.Fatal(err)
@@ -204,7 +219,7 @@ func (e *apiEnv) Do(method, path, token string, body any) *Resp {
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
 	r := &Resp{Status: resp.StatusCode, Header: resp.Header, Body: raw}
-	if len(raw) > 0 && strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+	if ct := resp.Header.Get("Content-Type"); len(raw) > 0 && (strings.HasPrefix(ct, "application/json") || strings.HasPrefix(ct, "application/fhir+json")) {
 		if err := json.Unmarshal(raw, &r.JSON); err != nil {
 			e.t.Fatalf("%s %s: bad JSON %q", method, path, raw)
 		}

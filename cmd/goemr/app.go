@@ -11,6 +11,7 @@ import (
 	"goemr/internal/auth"
 	"goemr/internal/config"
 	"goemr/internal/emr"
+	"goemr/internal/fhir"
 	"goemr/internal/openapi"
 	"goemr/internal/resource"
 	"goemr/internal/restapi"
@@ -64,6 +65,9 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	browser := authSrv.CORS()
 	mux.Handle("/apis/{site}/api/", browser(api))
 	mux.Handle("/apis/{site}/portal/", browser(api))
+	fhirSrv := fhir.New(fhir.Options{Auth: authSrv, Records: st, Audit: a.apiLog, Software: buildVersion()})
+	mux.Handle("/apis/{site}/fhir/", browser(fhirSrv))
+	mux.Handle("/apis/{site}/fhir", browser(fhirSrv))
 	// Browsers ask every page's site for /favicon.ico; the sign-in pages
 	// get Swagger UI's icon rather than a 404.
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/swagger/favicon-32x32.png", http.StatusMovedPermanently))

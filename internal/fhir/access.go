@@ -1,0 +1,94 @@
+package fhir
+
+import (
+	"mime"
+	"net/http"
+	"net/url"
+
+	"goemr/internal/auth/scope"
+	"goemr/internal/emr"
+	"goemr/internal/resource"
+)
+
+// authorize authenticates the request and checks that its token may use
+// perm on the call's type (SMART App Launch 2 "Scopes": patient/, user/,
+// system/; v1 words are parsed into the same permissions). A token whose
+// scopes reach the type only through patient/ is confined to the
+// compartment of its patient (c.pid); a patient type outside every
+// compartment (Practitioner, Organization) is readable as a whole.
+func (s *Server) authorize(c *call, perm scope.Perm) error {
+	ctx := c.r.Context()
+	p, err := s.o.Auth.Authenticate(ctx, c.r, c.site)
+	if err != nil {
+		return err
+	}
+	c.p = p
+	typ := c.m.Type
+	var wide string
+	switch p.Role {
+	case emr.RoleUsers:
+		wide = "user"
+	case emr.RoleSystem:
+		wide = "system"
+	}
+	if wide != "" && p.Scopes.Allows(wide, typ, perm) {
+		return nil
+	}
+	if p.PatientUUID == "" || !p.Scopes.Allows("patient", typ, perm) {
+		return emr.Errorf(emr.EFORBIDDEN, "the token has no scope allowing %s on %s", perm, typ)
+	}
+	c.puuid = p.PatientUUID
+	if c.m.Patient == "" {
+		return nil
+	}
+	pid, err := s.pidOf(c, p.PatientUUID)
+	if err != nil {
+		return err
+	}
+	c.pid = pid
+	return nil
+}
+
+// pidOf finds the pid of the patient a token is bound to; a patient that
+// no longer exists leaves the token nothing to see.
+func (s *Server) pidOf(c *call, uuid string) (string, error) {
+	if pid, ok := s.pids.Load(uuid); ok {
+		return pid.(string), nil
+	}
+	v, ok, err := s.o.Records.Resolve(c.r.Context(), resource.PatientByUUID, uuid, nil)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", emr.Errorf(emr.EFORBIDDEN, "the token's patient no longer exists")
+	}
+	pid := v.(string)
+	s.pids.Store(uuid, pid)
+	return pid, nil
+}
+
+// compartment is the condition confining a read or search to the
+// token's patient, if it has one.
+func (c *call) compartment() []emr.Cond {
+	if c.pid == "" {
+		return nil
+	}
+	return []emr.Cond{emr.Eq(c.m.Patient, c.pid)}
+}
+
+// maxSearchBody bounds a POST _search body.
+const maxSearchBody = 64 << 10
+
+// postedSearch reads the parameters of POST [type]/_search: the form body
+// and the query string together (R4 §3.1.1.2).
+func postedSearch(r *http.Request) (url.Values, error) {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "application/x-www-form-urlencoded" {
+		return nil, fail(http.StatusUnsupportedMediaType, "not-supported", "POST _search takes an application/x-www-form-urlencoded body")
+	}
+	r.Body = http.MaxBytesReader(nil, r.Body, maxSearchBody)
+	if err := r.ParseForm(); err != nil {
+		return nil, emr.Errorf(emr.EINVALID, "the search form cannot be read: %v", err)
+	}
+	return r.Form, nil
+}

@@ -1,0 +1,114 @@
+package fhir
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"goemr/internal/auth/scope"
+	"goemr/internal/emr"
+	"goemr/internal/fhir/r4"
+)
+
+// searchType answers a search of the call's type with a searchset Bundle
+// (R4 §3.1.1): self and next links, entries in search mode match, and an
+// outcome entry for parameters it did not use.
+func (s *Server) searchType(c *call, params url.Values) error {
+	if err := s.authorize(c, scope.S); err != nil {
+		return err
+	}
+	strict := preferStrict(c.r)
+	q, err := s.parseSearch(c.r.Context(), c.m, params, strict)
+	if err != nil {
+		return err
+	}
+	where := append(append(append([]emr.Cond(nil), c.m.Where...), c.compartment()...), q.conds...)
+	b := &r4.Bundle{Type: ptr("searchset")}
+	b.Link = append(b.Link, link("self", s.searchURL(c, q.params)))
+	if q.summary {
+		n, err := s.o.Records.Count(c.r.Context(), c.m.Def, where...)
+		if err != nil {
+			return err
+		}
+		b.Total = ptr(int64(n))
+		writeResource(c.w, http.StatusOK, b)
+		return nil
+	}
+	query := emr.Query{Where: where, Sort: q.sort, Limit: q.count + 1}
+	if q.cursor != nil {
+		if q.cursor.Sort != sortSpec(q.sort) {
+			return emr.Errorf(emr.EINVALID, "%s belongs to another _sort: follow the links of the bundle it came from", paramCursor)
+		}
+		query.After = q.cursor.After
+	}
+	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, query)
+	if err != nil {
+		return err
+	}
+	more := len(recs) > q.count
+	if more {
+		recs = recs[:q.count]
+	}
+	mc, err := s.mapContext(c, recs)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		body, err := json.Marshal(c.m.ToFHIR(rec, mc))
+		if err != nil {
+			return err
+		}
+		b.Entry = append(b.Entry, r4.BundleEntry{
+			FullUrl:  ptr(c.base + "/" + c.m.Type + "/" + rec.Str(c.m.ID)),
+			Resource: body,
+			Search:   &r4.BundleEntrySearch{Mode: ptr("match")},
+		})
+	}
+	if len(q.ignored) > 0 {
+		body, _ := json.Marshal(outcome("warning", "not-supported", "ignored search parameters: "+strings.Join(q.ignored, ", ")))
+		b.Entry = append(b.Entry, r4.BundleEntry{Resource: body, Search: &r4.BundleEntrySearch{Mode: ptr("outcome")}})
+	}
+	if more {
+		next := cloneValues(q.params)
+		next.Set(paramCursor, encodeCursor(&cursor{Sort: sortSpec(q.sort), After: c.m.Def.KeysetOf(q.sort, recs[len(recs)-1])}))
+		b.Link = append(b.Link, link("next", s.searchURL(c, next)))
+	}
+	writeResource(c.w, http.StatusOK, b)
+	return nil
+}
+
+// searchURL is the absolute GET URL of a search of the call's type.
+func (s *Server) searchURL(c *call, params url.Values) string {
+	u := c.base + "/" + c.m.Type
+	if len(params) > 0 {
+		u += "?" + params.Encode()
+	}
+	return u
+}
+
+func link(relation, u string) r4.BundleLink {
+	return r4.BundleLink{Relation: ptr(relation), Url: ptr(u)}
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// preferStrict reports Prefer: handling=strict (RFC 7240; R4 §3.1.1.3).
+func preferStrict(r *http.Request) bool {
+	for _, h := range r.Header.Values("Prefer") {
+		for _, part := range strings.Split(h, ",") {
+			if strings.EqualFold(strings.ReplaceAll(strings.TrimSpace(part), " ", ""), "handling=strict") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ptr[T any](v T) *T { return &v }

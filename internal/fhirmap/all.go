@@ -1,0 +1,6 @@
+package fhirmap
+
+// All are the types the FHIR server serves, in CapabilityStatement order.
+var All = []*Mapping{
+	Patient,
+}

@@ -1,0 +1,104 @@
+package fhirmap
+
+import (
+	"goemr/internal/emr"
+	"goemr/internal/fhir/r4"
+	"goemr/internal/resource"
+)
+
+// A Mapping declares one FHIR resource type computed from records of one
+// OpenEMR table.
+type Mapping struct {
+	Type string // "Patient"
+	// Profiles are the canonical URLs every resource of the type claims in
+	// meta.profile and the CapabilityStatement lists as supportedProfile.
+	Profiles []string
+	Def      *resource.Def
+	// Where are conditions every read adds (a lists type, an active flag).
+	Where []emr.Cond
+	// ID is the record field that is the FHIR id; Updated the field that
+	// is meta.lastUpdated and answers _lastUpdated.
+	ID, Updated string
+	// Patient is the record field holding the pid of the patient whose
+	// compartment the record is in; "" when the type is not in a patient
+	// compartment. For Patient it is the patient's own pid.
+	Patient string
+	// Params are the type's search parameters beyond _id and _lastUpdated,
+	// which every mapping has.
+	Params []Param
+	// Refs are the references ToFHIR shows, resolved per page.
+	Refs []Ref
+	// ToFHIR builds the resource from one record.
+	ToFHIR func(rec emr.Record, c *Context) r4.Resource
+}
+
+// ParamType is a FHIR search parameter type (FHIR R4 §3.1.1.4).
+type ParamType string
+
+// The search parameter types goemr serves.
+const (
+	String    ParamType = "string"
+	Token     ParamType = "token"
+	Date      ParamType = "date"
+	Reference ParamType = "reference"
+)
+
+// A Param is one search parameter: which record fields it searches and
+// how its values translate to stored values.
+type Param struct {
+	Code string
+	Type ParamType
+	// Fields are the record fields searched; a match in any counts.
+	Fields []string
+	// Tokens translates a token search value (system may be "" when the
+	// client gave none, and is "|" … when it asked for no system) into
+	// conditions, of which any must hold; nil or an empty result matches
+	// nothing. Without Tokens the code is compared with each field as
+	// stored and any system is refused.
+	Tokens func(system, code string, hasSystem bool) []emr.Cond
+	// Target is the type a reference parameter points to, and TargetKey
+	// the field of the target's record that Fields hold (a Patient's pid).
+	Target, TargetKey string
+	// Doc describes the parameter in the CapabilityStatement.
+	Doc string
+}
+
+// A Ref is a reference a record holds by a stored key that the resource
+// shows by the target's id: lists.pid shown as Patient/{uuid}. The caller
+// reads the Def's rows whose By field holds the page's keys, and Context.Ref
+// gives the Take field (the target's id) for a key.
+type Ref struct {
+	Name  string // what ToFHIR asks Context.Ref for: "patient"
+	Field string // the record field holding the key: "pid"
+	Def   *resource.Def
+	By    string // the target field the key matches: "pid"
+	Take  string // the target field that is its id: "uuid"
+}
+
+// Context is what a mapping needs beyond its record: the server's FHIR
+// base URL and the page's resolved references.
+type Context struct {
+	Base string
+	refs map[string]map[string]string
+}
+
+// NewContext returns a Context for base with no references resolved.
+func NewContext(base string) *Context {
+	return &Context{Base: base, refs: map[string]map[string]string{}}
+}
+
+// SetRef records that key of reference name is the resource id id.
+func (c *Context) SetRef(name, key, id string) {
+	m := c.refs[name]
+	if m == nil {
+		m = map[string]string{}
+		c.refs[name] = m
+	}
+	m[key] = id
+}
+
+// Ref returns the id reference name's key resolved to, if it did.
+func (c *Context) Ref(name, key string) (string, bool) {
+	id, ok := c.refs[name][key]
+	return id, ok && id != ""
+}
