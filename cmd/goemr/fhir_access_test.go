@@ -41,6 +41,27 @@ func TestFHIRPaging(t *testing.T) {
 				}
 				ids, r = fhirSearch(t, e, e.Admin, strings.TrimPrefix(next, e.URL+"/apis/default/fhir/"))
 			}
+			// previous links lead back to the first page, page by page.
+			var back []string
+			for pages := 0; ; pages++ {
+				back = append(ids, back...)
+				prev := linkOf(r, "previous")
+				if prev == "" {
+					break
+				}
+				if pages > 100 {
+					t.Fatal("previous links never end")
+				}
+				ids, r = fhirSearch(t, e, e.Admin, strings.TrimPrefix(prev, e.URL+"/apis/default/fhir/"))
+				if len(ids) == 0 || len(ids) > 4 {
+					t.Errorf("sort %q: a previous page of %d entries", sort, len(ids))
+				}
+			}
+			// The walk back sees the patient inserted meanwhile.
+			now, _ := fhirSearch(t, e, e.Admin, "Patient?_count=1000"+sort)
+			if strings.Join(back, ",") != strings.Join(now, ",") {
+				t.Errorf("sort %q: previous links gave\n%v\nthe unpaged search gives\n%v", sort, back, now)
+			}
 			seen := map[string]bool{}
 			for _, id := range got {
 				if seen[id] {

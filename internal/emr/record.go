@@ -77,6 +77,10 @@ type Query struct {
 	// query's order are returned, so rows inserted meanwhile never shift a
 	// page. Nulls sort first in both directions' ascending order.
 	After []any
+	// Backward walks the order the other way: with After, the records
+	// strictly before that position, nearest first (the page before a
+	// page, whose rows the caller puts back in order).
+	Backward bool
 	// Detail asks for the fields read only for single records.
 	Detail bool
 }

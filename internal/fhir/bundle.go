@@ -35,21 +35,11 @@ func (s *Server) searchType(c *call, params url.Values) error {
 		writeResource(c.w, http.StatusOK, b)
 		return nil
 	}
-	query := emr.Query{Where: where, Sort: q.sort, Limit: q.count + 1}
-	if q.cursor != nil {
-		if q.cursor.Sort != sortSpec(q.sort) {
-			return emr.Errorf(emr.EINVALID, "%s belongs to another _sort: follow the links of the bundle it came from", paramCursor)
-		}
-		query.After = q.cursor.After
-	}
-	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, query)
+	pg, err := s.page(c, q, where)
 	if err != nil {
 		return err
 	}
-	more := len(recs) > q.count
-	if more {
-		recs = recs[:q.count]
-	}
+	recs := pg.recs
 	mc, err := s.mapContext(c, recs)
 	if err != nil {
 		return err
@@ -69,10 +59,15 @@ func (s *Server) searchType(c *call, params url.Values) error {
 		body, _ := json.Marshal(outcome("warning", "not-supported", "ignored search parameters: "+strings.Join(q.ignored, ", ")))
 		b.Entry = append(b.Entry, r4.BundleEntry{Resource: body, Search: &r4.BundleEntrySearch{Mode: ptr("outcome")}})
 	}
-	if more {
-		next := cloneValues(q.params)
-		next.Set(paramCursor, encodeCursor(&cursor{Sort: sortSpec(q.sort), After: c.m.Def.KeysetOf(q.sort, recs[len(recs)-1])}))
-		b.Link = append(b.Link, link("next", s.searchURL(c, next)))
+	for _, l := range []struct {
+		relation string
+		at       *cursor
+	}{{"previous", pg.previous}, {"next", pg.next}} {
+		if l.at != nil {
+			params := cloneValues(q.params)
+			params.Set(paramCursor, encodeCursor(l.at))
+			b.Link = append(b.Link, link(l.relation, s.searchURL(c, params)))
+		}
 	}
 	writeResource(c.w, http.StatusOK, b)
 	return nil

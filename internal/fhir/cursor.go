@@ -16,10 +16,14 @@ const paramCursor = "_cursor"
 
 // cursor is a keyset position: the sort keys' and id's values of the
 // last entry of the previous page, with the order they belong to, so that
-// a cursor reused with another _sort is refused rather than misread.
+// a cursor reused with another _sort is refused rather than misread. A
+// previous link's cursor walks backward from the first entry of the page
+// it was on.
 type cursor struct {
 	Sort  string `json:"s"`
 	After []any  `json:"a"`
+	// Back marks a previous link's cursor: the page before After.
+	Back bool `json:"b,omitempty"`
 }
 
 func sortSpec(keys []emr.SortKey) string {

@@ -66,6 +66,28 @@ func TestKeysetPaging(t *testing.T) {
 				got := pageAll(t, s, emr.Query{Sort: tt.sort}, limit, nil)
 				diff(t, fmt.Sprintf("%s: pages of %d", tt.name, limit), full, got)
 			}
+			// Walking backward from the end gives the same rows reversed.
+			if len(full) > 0 {
+				last, _ := s.List(ctx, resource.Patient, emr.Query{Sort: tt.sort})
+				back := []string{last[len(last)-1].Str("fname")}
+				q := emr.Query{Sort: tt.sort, Backward: true, Limit: 2, After: resource.Patient.KeysetOf(tt.sort, last[len(last)-1])}
+				for range 10 {
+					recs, err := s.List(ctx, resource.Patient, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					back = append(back, fnames(recs)...)
+					if len(recs) < 2 {
+						break
+					}
+					q.After = resource.Patient.KeysetOf(tt.sort, recs[len(recs)-1])
+				}
+				reversed := make([]string, len(back))
+				for i, n := range back {
+					reversed[len(back)-1-i] = n
+				}
+				diff(t, tt.name+": backward pages", full, reversed)
+			}
 			// With a filter, the cursor continues within the matches.
 			where := []emr.Cond{cond("lname", emr.Contains, "smith")}
 			recs, _ = s.List(ctx, resource.Patient, emr.Query{Sort: tt.sort, Where: where})

@@ -21,6 +21,14 @@ func (r *records) List(ctx context.Context, d *resource.Def, q emr.Query) ([]emr
 		return nil, err
 	}
 	keys := orderKeys(d, q.Sort)
+	if q.Backward {
+		// The mirror order: every key, the id too, turned round, nulls
+		// with them (first ascending becomes last descending), so that
+		// "after" in it is "before" in the query's own order.
+		for i := range keys {
+			keys[i].Desc = !keys[i].Desc
+		}
+	}
 	if q.After != nil {
 		cursor, err := w.after(keys, q.After)
 		if err != nil {
