@@ -39,10 +39,26 @@ type registered struct {
 	ID, Secret string
 }
 
-// eachAPI runs fn on a fresh API per database backend.
+// eachAPI runs fn on a fresh API per database backend, over the demo
+// seed (22 patients, their demographics and a few records).
 func eachAPI(t *testing.T, fn func(t *testing.T, e *apiEnv)) {
 	for _, d := range emrtest.DBs(t) {
 		t.Run(d.Name, func(t *testing.T) { fn(t, newAPIEnv(t, d)) })
+	}
+}
+
+// eachFHIR is eachAPI over what serve --demo writes: the seed and the
+// demo patients' generated histories (encounters, vitals, problems,
+// medications, labs…), so every FHIR type has records to read.
+func eachFHIR(t *testing.T, fn func(t *testing.T, e *apiEnv)) {
+	for _, d := range emrtest.DBs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			e := newAPIEnv(t, d)
+			if _, err := demo.Generate(context.Background(), e.Store, demo.Options{Patients: len(demo.Patients)}); err != nil {
+				t.Fatal(err)
+			}
+			fn(t, e)
+		})
 	}
 }
 
@@ -52,6 +68,7 @@ func newAPIEnv(t testing.TB, d emrtest.NamedDB) *apiEnv {
 	if _, err := demo.Seed(ctx, demo.Stores{Users: st, Patients: st, Settings: st}, auth.HashPassword); err != nil {
 		t.Fatal(err)
 	}
+
 	ts := httptest.NewUnstartedServer(nil)
 	cfg := config.Default()
 	cfg.Demo = true
@@ -87,7 +104,7 @@ func allScopes() string {
 		perms[ctx+"/"+res] += p
 	}
 	out := []string{"openid", "api:oemr", "api:port"}
-	for _, m := range fhirmap.All {
+	for _, m := range append(fhirmap.All, &fhirmap.Mapping{Type: "Provenance"}) {
 		perms["user/"+m.Type] += "rs"
 		perms["patient/"+m.Type] += "rs"
 	}

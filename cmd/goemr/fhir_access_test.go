@@ -11,7 +11,7 @@ import (
 // pages of the asked size, and a patient created between two pages does
 // not shift or repeat the rest.
 func TestFHIRPaging(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		all, _ := fhirSearch(t, e, e.Admin, "Patient?_count=1000")
 		if len(all) < 10 {
 			t.Fatalf("only %d patients", len(all))
@@ -91,7 +91,7 @@ func linkOf(r *Resp, relation string) string {
 // TestFHIRPatientCompartment: a patient token sees its own Patient and no
 // other, by read or by any search.
 func TestFHIRPatientCompartment(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		phil := e.Token("patient", "openid patient/Patient.rs")
 		me := demoPatient(1)
 		other := demoPatient(2)
@@ -113,7 +113,7 @@ func TestFHIRPatientCompartment(t *testing.T) {
 
 // TestFHIRFormatsAndSearchPost: POST _search equals GET, media types.
 func TestFHIRFormatsAndSearchPost(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		get, _ := fhirSearch(t, e, e.Admin, "Patient?gender=female&_count=5")
 		r := e.DoHeader("POST", "/fhir/Patient/_search", e.Admin, "gender=female&_count=5", "Content-Type", "application/x-www-form-urlencoded").Want(t, 200)
 		emrtest.ValidateFHIR(t, r.Body)
@@ -137,7 +137,7 @@ func TestFHIRFormatsAndSearchPost(t *testing.T) {
 
 // TestFHIRSeesStandardAPIWrites: one data model, two APIs.
 func TestFHIRSeesStandardAPIWrites(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		r := e.Do("POST", "/api/patient", e.Admin, map[string]any{"fname": "Wilma", "lname": "Quartz", "DOB": "1961-07-04", "sex": "Female"}).Want(t, 201)
 		uuid := r.Str("data", "uuid")
 		p := e.Do("GET", "/fhir/Patient/"+uuid, e.Admin, nil).Want(t, 200)
@@ -154,7 +154,7 @@ func TestFHIRSeesStandardAPIWrites(t *testing.T) {
 // TestFHIRMetadata: the CapabilityStatement needs no token and declares
 // what the routes serve.
 func TestFHIRMetadata(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		r := e.Do("GET", "/fhir/metadata", "", nil).Want(t, 200)
 		if r.Str("resourceType") != "CapabilityStatement" || r.Str("fhirVersion") != "4.0.1" || r.Str("kind") != "instance" {
 			t.Fatalf("metadata: %.300s", r.Body)

@@ -26,7 +26,7 @@ func fhirSearch(t *testing.T, e *apiEnv, token, query string) (ids []string, r *
 }
 
 func TestFHIRPatientRead(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		id := demoPatient(1)
 		r := e.Do("GET", "/fhir/Patient/"+id, e.Admin, nil).Want(t, 200)
 		emrtest.ValidateFHIR(t, r.Body)
@@ -71,7 +71,7 @@ func TestFHIRPatientRead(t *testing.T) {
 // TestFHIRPatientSearch runs the US Core 6.1.0 Patient searches (SHALL and
 // SHOULD combinations) and FHIR's search semantics on the demo patients.
 func TestFHIRPatientSearch(t *testing.T) {
-	eachAPI(t, func(t *testing.T, e *apiEnv) {
+	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		one := e.Do("GET", "/fhir/Patient/"+demoPatient(1), e.Admin, nil).Want(t, 200)
 		family, given, birth := one.Str("name", 0, "family"), one.Str("name", 0, "given", 0), one.Str("birthDate")
 		gender, pubpid := one.Str("gender"), one.Str("identifier", 0, "value")

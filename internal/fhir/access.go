@@ -7,6 +7,7 @@ import (
 
 	"goemr/internal/auth/scope"
 	"goemr/internal/emr"
+	"goemr/internal/fhirmap"
 	"goemr/internal/resource"
 )
 
@@ -37,11 +38,15 @@ func (s *Server) authorize(c *call, perm scope.Perm) error {
 	if p.PatientUUID == "" || !p.Scopes.Allows("patient", typ, perm) {
 		return emr.Errorf(emr.EFORBIDDEN, "the token has no scope allowing %s on %s", perm, typ)
 	}
-	c.puuid = p.PatientUUID
-	if c.m.Patient == "" {
-		return nil
-	}
-	pid, err := s.pidOf(c, p.PatientUUID)
+	return s.confine(c)
+}
+
+// confine binds the call to the compartment of the token's patient: every
+// type in a patient compartment read for it (the searched type, included
+// and provenance targets) is restricted to c.pid.
+func (s *Server) confine(c *call) error {
+	c.puuid = c.p.PatientUUID
+	pid, err := s.pidOf(c, c.puuid)
 	if err != nil {
 		return err
 	}
@@ -67,13 +72,34 @@ func (s *Server) pidOf(c *call, uuid string) (string, error) {
 	return pid, nil
 }
 
-// compartment is the condition confining a read or search to the
-// token's patient, if it has one.
-func (c *call) compartment() []emr.Cond {
-	if c.pid == "" {
+// compartment is the condition confining a read or search of the call's
+// type to the token's patient, if it has one.
+func (c *call) compartment() []emr.Cond { return c.compartmentOf(c.m) }
+
+// compartmentOf is the condition confining reads of m to the token's
+// patient; none for types outside patient compartments.
+func (c *call) compartmentOf(m *fhirmap.Mapping) []emr.Cond {
+	if c.pid == "" || m.Patient == "" {
 		return nil
 	}
-	return []emr.Cond{emr.Eq(c.m.Patient, c.pid)}
+	return []emr.Cond{emr.Eq(m.Patient, c.pid)}
+}
+
+// allows reports whether the call's token may use perm on typ, in the
+// reach it was authorized with: used for the types a search pulls in
+// (_include, _revinclude), which are left out rather than failing the
+// search when it may not.
+func (c *call) allows(typ string, perm scope.Perm) bool {
+	p := c.p
+	switch {
+	case c.puuid != "":
+		return p.Scopes.Allows("patient", typ, perm)
+	case p.Role == emr.RoleUsers:
+		return p.Scopes.Allows("user", typ, perm)
+	case p.Role == emr.RoleSystem:
+		return p.Scopes.Allows("system", typ, perm)
+	}
+	return false
 }
 
 // maxSearchBody bounds a POST _search body.

@@ -40,20 +40,15 @@ func (s *Server) searchType(c *call, params url.Values) error {
 		return err
 	}
 	recs := pg.recs
-	mc, err := s.mapContext(c, recs)
+	mc, err := s.mapContext(c, c.m, recs)
 	if err != nil {
 		return err
 	}
 	for _, rec := range recs {
-		body, err := json.Marshal(c.m.ToFHIR(rec, mc))
-		if err != nil {
-			return err
-		}
-		b.Entry = append(b.Entry, r4.BundleEntry{
-			FullUrl:  ptr(c.base + "/" + c.m.Type + "/" + rec.Str(c.m.ID)),
-			Resource: body,
-			Search:   &r4.BundleEntrySearch{Mode: ptr("match")},
-		})
+		b.Entry = append(b.Entry, entry(c.base, c.m.ToFHIR(rec, mc), "match"))
+	}
+	if err := s.includes(c, q, recs, b); err != nil {
+		return err
 	}
 	if len(q.ignored) > 0 {
 		body, _ := json.Marshal(outcome("warning", "not-supported", "ignored search parameters: "+strings.Join(q.ignored, ", ")))

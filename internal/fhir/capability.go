@@ -31,6 +31,7 @@ func (s *Server) capabilityStatement(site, base string) *r4.CapabilityStatement 
 	for _, m := range s.o.Mappings {
 		rest.Resource = append(rest.Resource, resourceCapability(m))
 	}
+	rest.Resource = append(rest.Resource, provenanceCapability())
 	return &r4.CapabilityStatement{
 		Status: ptr("active"), Date: ptr(started), Kind: ptr("instance"),
 		Name: ptr("goemr"), Title: ptr("goemr FHIR R4 server"), Publisher: ptr("goemr"),
@@ -91,8 +92,31 @@ func resourceCapability(m *fhirmap.Mapping) r4.CapabilityStatementRestResource {
 	for _, p := range m.Params {
 		rc.SearchParam = append(rc.SearchParam,
 			searchParamCap(p.Code, string(p.Type), "http://hl7.org/fhir/SearchParameter/"+m.Type+"-"+p.Code, p.Doc))
+		if p.Type == fhirmap.Reference {
+			rc.SearchInclude = append(rc.SearchInclude, m.Type+":"+p.Code)
+		}
 	}
+	// Every served type has a Provenance (fhirmap.ProvenanceFor).
+	rc.SearchRevInclude = []string{"Provenance:target"}
 	return rc
+}
+
+// provenanceCapability declares the computed Provenance: read, and search
+// by _id or target.
+func provenanceCapability() r4.CapabilityStatementRestResource {
+	return r4.CapabilityStatementRestResource{
+		Type:             ptr("Provenance"),
+		Profile:          ptr("http://hl7.org/fhir/StructureDefinition/Provenance"),
+		SupportedProfile: fhirmap.ProvenanceProfiles(),
+		Interaction: []r4.CapabilityStatementRestResourceInteraction{
+			{Code: ptr("read")}, {Code: ptr("search-type")},
+		},
+		Versioning: ptr("no-version"), ReadHistory: ptr(false), UpdateCreate: ptr(false),
+		SearchParam: []r4.CapabilityStatementRestResourceSearchParam{
+			searchParamCap("_id", "token", "http://hl7.org/fhir/SearchParameter/Resource-id", "Provenance ids are {Type}-PSK-{id} of their target"),
+			searchParamCap("target", "reference", "http://hl7.org/fhir/SearchParameter/Provenance-target", "The resource the Provenance is about"),
+		},
+	}
 }
 
 func searchParamCap(name, typ, def, doc string) r4.CapabilityStatementRestResourceSearchParam {

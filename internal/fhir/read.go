@@ -37,7 +37,7 @@ func (s *Server) read(c *call, id string) error {
 	if len(recs) == 0 {
 		return notFound
 	}
-	mc, err := s.mapContext(c, recs)
+	mc, err := s.mapContext(c, c.m, recs)
 	if err != nil {
 		return err
 	}
@@ -60,9 +60,9 @@ func lastUpdated(m *fhirmap.Mapping, rec emr.Record) time.Time {
 
 // mapContext resolves the references a page of records holds: one query
 // per kind of reference, whatever the page's size.
-func (s *Server) mapContext(c *call, recs []emr.Record) (*fhirmap.Context, error) {
+func (s *Server) mapContext(c *call, m *fhirmap.Mapping, recs []emr.Record) (*fhirmap.Context, error) {
 	mc := fhirmap.NewContext(c.base)
-	for _, ref := range c.m.Refs {
+	for _, ref := range m.Refs {
 		seen := map[string]bool{}
 		var keys []string
 		for _, r := range recs {

@@ -24,12 +24,16 @@ type search struct {
 	summary bool     // _summary=count: the total, no entries
 	ignored []string // parameters not understood, for the outcome entry
 	params  url.Values
+	// include are the reference parameters _include follows;
+	// revProvenance asks for each match's Provenance.
+	include       []*fhirmap.Param
+	revProvenance bool
 }
 
 // controls are the result parameters (R4 §3.1.1.5) and goemr's cursor.
 var controls = map[string]bool{
 	"_count": true, "_sort": true, "_summary": true, "_format": true, "_pretty": true,
-	"_total": true, paramCursor: true,
+	"_total": true, paramCursor: true, "_include": true, "_revinclude": true,
 }
 
 // parseSearch translates the search parameters of type m into a search.

@@ -34,6 +34,22 @@ func (q *search) control(s *Server, m *fhirmap.Mapping, name string, values []st
 		default:
 			q.ignored = append(q.ignored, "_summary="+v)
 		}
+	case "_include":
+		for _, v := range values {
+			if p, ok := parseInclude(m, v); ok {
+				q.include = append(q.include, p)
+			} else {
+				q.ignored = append(q.ignored, "_include="+v)
+			}
+		}
+	case "_revinclude":
+		for _, v := range values {
+			if v == "Provenance:target" {
+				q.revProvenance = true
+			} else {
+				q.ignored = append(q.ignored, "_revinclude="+v)
+			}
+		}
 	case paramCursor:
 		c, err := decodeCursor(v)
 		if err != nil {

@@ -107,6 +107,9 @@ func (s *Server) serve(c *call) error {
 	if rest == "" || len(parts) > 2 {
 		return emr.Errorf(emr.ENOTFOUND, "no FHIR route for %s", c.r.URL.Path)
 	}
+	if parts[0] == provenanceType.Type {
+		return s.serveProvenance(c, parts)
+	}
 	m := s.mappings[parts[0]]
 	if m == nil {
 		return fail(http.StatusNotFound, "not-supported", "resource type %q is not served here", parts[0])
@@ -128,6 +131,24 @@ func (s *Server) serve(c *call) error {
 		return s.read(c, parts[1])
 	case len(parts) == 1:
 		return methodNotAllowed(c, "GET")
+	}
+	return methodNotAllowed(c, "GET")
+}
+
+// serveProvenance routes Provenance, which is computed from its targets.
+func (s *Server) serveProvenance(c *call, parts []string) error {
+	c.m = provenanceType
+	switch {
+	case len(parts) == 1 && c.r.Method == http.MethodGet:
+		return s.searchProvenance(c, c.r.URL.Query())
+	case len(parts) == 2 && parts[1] == "_search" && c.r.Method == http.MethodPost:
+		params, err := postedSearch(c.r)
+		if err != nil {
+			return err
+		}
+		return s.searchProvenance(c, params)
+	case len(parts) == 2 && parts[1] != "_search" && c.r.Method == http.MethodGet:
+		return s.readProvenance(c, parts[1])
 	}
 	return methodNotAllowed(c, "GET")
 }
