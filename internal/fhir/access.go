@@ -33,11 +33,13 @@ func (s *Server) authorize(c *call, perm scope.Perm) error {
 		wide = "system"
 	}
 	if wide != "" && p.Scopes.Allows(wide, typ, perm) {
+		c.scopeCtx = wide
 		return nil
 	}
 	if p.PatientUUID == "" || !p.Scopes.Allows("patient", typ, perm) {
 		return emr.Errorf(emr.EFORBIDDEN, "the token has no scope allowing %s on %s", perm, typ)
 	}
+	c.scopeCtx = "patient"
 	return s.confine(c)
 }
 
@@ -72,10 +74,6 @@ func (s *Server) pidOf(c *call, uuid string) (string, error) {
 	return pid, nil
 }
 
-// compartment is the condition confining a read or search of the call's
-// type to the token's patient, if it has one.
-func (c *call) compartment() []emr.Cond { return c.compartmentOf(c.m) }
-
 // compartmentOf is the condition confining reads of m to the token's
 // patient; none for types outside patient compartments.
 func (c *call) compartmentOf(m *fhirmap.Mapping) []emr.Cond {
@@ -90,16 +88,7 @@ func (c *call) compartmentOf(m *fhirmap.Mapping) []emr.Cond {
 // (_include, _revinclude), which are left out rather than failing the
 // search when it may not.
 func (c *call) allows(typ string, perm scope.Perm) bool {
-	p := c.p
-	switch {
-	case c.puuid != "":
-		return p.Scopes.Allows("patient", typ, perm)
-	case p.Role == emr.RoleUsers:
-		return p.Scopes.Allows("user", typ, perm)
-	case p.Role == emr.RoleSystem:
-		return p.Scopes.Allows("system", typ, perm)
-	}
-	return false
+	return c.p.Scopes.Allows(c.scopeCtx, typ, perm)
 }
 
 // maxSearchBody bounds a POST _search body.

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"goemr/internal/auth/scope"
-	"goemr/internal/emr"
 	"goemr/internal/fhir/r4"
 )
 
@@ -23,7 +22,11 @@ func (s *Server) searchType(c *call, params url.Values) error {
 	if err != nil {
 		return err
 	}
-	where := append(append(append([]emr.Cond(nil), c.m.Where...), c.compartment()...), q.conds...)
+	limits, err := s.limits(c, c.m, scope.S)
+	if err != nil {
+		return err
+	}
+	where := append(limits, q.conds...)
 	b := &r4.Bundle{Type: ptr("searchset")}
 	b.Link = append(b.Link, link("self", s.searchURL(c, q.params)))
 	if q.summary {

@@ -53,7 +53,12 @@ func (s *Server) includes(c *call, q *search, recs []emr.Record, b *r4.Bundle) e
 		if len(keys) == 0 {
 			continue
 		}
-		where := append(append(append([]emr.Cond(nil), tm.Where...), c.compartmentOf(tm)...), emr.Cond{Field: p.TargetKey, Match: emr.In, Value: keys})
+		limits, err := s.limits(c, tm, scope.R)
+		if err != nil {
+			q.ignored = append(q.ignored, "_include="+c.m.Type+":"+p.Code+" ("+emr.ErrorMessage(err)+")")
+			continue
+		}
+		where := append(limits, emr.Cond{Field: p.TargetKey, Match: emr.In, Value: keys})
 		targets, err := s.o.Records.List(c.r.Context(), tm.Def, emr.Query{Where: where})
 		if err != nil {
 			return err

@@ -86,7 +86,11 @@ func (s *Server) provenanceOf(c *call, id string) (*r4.Provenance, error) {
 	if !ok || m == nil || !validID.MatchString(target) || !c.allows(typ, scope.R) {
 		return nil, nil
 	}
-	where := append(append(append([]emr.Cond(nil), m.Where...), c.compartmentOf(m)...), emr.Eq(m.ID, target))
+	limits, err := s.limits(c, m, scope.R)
+	if err != nil {
+		return nil, nil // its target is out of the token's reach
+	}
+	where := append(limits, emr.Eq(m.ID, target))
 	recs, err := s.o.Records.List(c.r.Context(), m.Def, emr.Query{Where: where, Limit: 1})
 	if err != nil || len(recs) == 0 {
 		return nil, err

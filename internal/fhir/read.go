@@ -29,7 +29,11 @@ func (s *Server) read(c *call, id string) error {
 	if !validID.MatchString(id) {
 		return notFound
 	}
-	where := append(append(append([]emr.Cond(nil), c.m.Where...), c.compartment()...), emr.Eq(c.m.ID, id))
+	limits, err := s.limits(c, c.m, scope.R)
+	if err != nil {
+		return err
+	}
+	where := append(limits, emr.Eq(c.m.ID, id))
 	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, emr.Query{Where: where, Limit: 1, Detail: true})
 	if err != nil {
 		return err

@@ -73,6 +73,9 @@ type call struct {
 	m      *fhirmap.Mapping
 	pid    string // the compartment's patient, when the token is bound to one
 	puuid  string
+	// scopeCtx is the scope context that let the token in: "user",
+	// "system" or "patient" (then confined to puuid's compartment).
+	scopeCtx string
 	status int
 }
 
