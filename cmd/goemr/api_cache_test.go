@@ -45,6 +45,20 @@ func TestAPIResponsesFollowWrites(t *testing.T) {
 			if got := fname(); got != "Another process" {
 				t.Errorf("after another process's update fname = %q", got)
 			}
+			// FHIR answers from the same data versions.
+			fhirName := func() string {
+				return e.Do("GET", "/fhir/Patient/"+demoPatient(2), e.Admin, nil).Want(t, 200).Str("name", 0, "given", 0)
+			}
+			fhirName()
+			if _, err := other.Exec(context.Background(), `UPDATE patient_data SET fname = 'Via FHIR' WHERE uuid = $1`, demoPatient(2)); err != nil {
+				t.Fatal(err)
+			}
+			if got := fhirName(); got != "Via FHIR" {
+				t.Errorf("FHIR after another process's update: given %q", got)
+			}
+			if _, err := other.Exec(context.Background(), `UPDATE patient_data SET fname = 'Another process' WHERE uuid = $1`, demoPatient(2)); err != nil {
+				t.Fatal(err)
+			}
 			list := "/api/patient?fname=Another"
 			if n := e.Do("GET", list, e.Admin, nil).Want(t, 200).Len("data"); n != 1 {
 				t.Errorf("search found %d patients", n)

@@ -65,7 +65,11 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	browser := authSrv.CORS()
 	mux.Handle("/apis/{site}/api/", browser(api))
 	mux.Handle("/apis/{site}/portal/", browser(api))
-	fhirSrv := fhir.New(fhir.Options{Auth: authSrv, Records: st, Audit: a.apiLog, Software: buildVersion()})
+	fhirOpts := fhir.Options{Auth: authSrv, Records: st, Audit: a.apiLog, Software: buildVersion()}
+	if cfg.ResponseCache {
+		fhirOpts.Versions = st
+	}
+	fhirSrv := fhir.New(fhirOpts)
 	mux.Handle("/apis/{site}/fhir/", browser(fhirSrv))
 	mux.Handle("/apis/{site}/fhir", browser(fhirSrv))
 	// Browsers ask every page's site for /favicon.ico; the sign-in pages

@@ -17,6 +17,11 @@ func (s *Server) searchType(c *call, params url.Values) error {
 	if err := s.authorize(c, scope.S); err != nil {
 		return err
 	}
+	return s.answer(c, func() error { return s.searchAnswer(c, params) })
+}
+
+// searchAnswer builds the searchset of a search.
+func (s *Server) searchAnswer(c *call, params url.Values) error {
 	strict := preferStrict(c.r)
 	q, err := s.parseSearch(c.r.Context(), c.m, params, strict)
 	if err != nil {

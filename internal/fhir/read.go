@@ -25,10 +25,15 @@ func (s *Server) read(c *call, id string) error {
 	if uuidLike.MatchString(id) {
 		id = strings.ToLower(id) // stored UUIDs are lower case
 	}
-	notFound := emr.Errorf(emr.ENOTFOUND, "%s/%s is not known", c.m.Type, id)
 	if !validID.MatchString(id) {
-		return notFound
+		return emr.Errorf(emr.ENOTFOUND, "%s/%s is not known", c.m.Type, id)
 	}
+	return s.answer(c, func() error { return s.readOne(c, id) })
+}
+
+// readOne builds the answer of a read.
+func (s *Server) readOne(c *call, id string) error {
+	notFound := emr.Errorf(emr.ENOTFOUND, "%s/%s is not known", c.m.Type, id)
 	limits, err := s.limits(c, c.m, scope.R)
 	if err != nil {
 		return err

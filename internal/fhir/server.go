@@ -29,6 +29,9 @@ type Options struct {
 	DefaultCount, MaxCount int
 	// Software is the version the CapabilityStatement reports.
 	Software string
+	// Versions lets reads and searches reuse a response while the data has
+	// not changed; nil builds every response afresh.
+	Versions DataVersions
 }
 
 // Server is the FHIR front door.
@@ -37,6 +40,7 @@ type Server struct {
 	mappings map[string]*fhirmap.Mapping
 	pids     sync.Map // patient uuid → pid: fixed for a patient's life
 	caps     sync.Map // site → encoded CapabilityStatement
+	cache    web.ResponseCache
 }
 
 // New returns a Server for o.
@@ -65,18 +69,18 @@ func (s *Server) Routes(mux *http.ServeMux) {
 
 // call is one request on its way through the server.
 type call struct {
-	w      http.ResponseWriter
-	r      *http.Request
-	site   string
-	base   string // the absolute FHIR base URL of the site
-	p      *auth.Principal
-	m      *fhirmap.Mapping
-	pid    string // the compartment's patient, when the token is bound to one
-	puuid  string
+	w     http.ResponseWriter
+	r     *http.Request
+	site  string
+	base  string // the absolute FHIR base URL of the site
+	p     *auth.Principal
+	m     *fhirmap.Mapping
+	pid   string // the compartment's patient, when the token is bound to one
+	puuid string
 	// scopeCtx is the scope context that let the token in: "user",
 	// "system" or "patient" (then confined to puuid's compartment).
 	scopeCtx string
-	status int
+	status   int
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -59,7 +59,7 @@ type Server struct {
 	rules    map[*resource.Route]auth.Rule
 	users    *userCache
 	cached   map[*resource.Route]bool
-	cache    responseCache
+	cache    web.ResponseCache
 }
 
 // New checks that every route has a handler and returns the Server.
