@@ -16,7 +16,10 @@ var Patient = &Mapping{
 	Refs: []Ref{{Name: "practitioner", Field: "providerID", Def: resource.Practitioner, By: "id", Take: "uuid"}},
 	Params: []Param{
 		{Code: "identifier", Type: Token, Fields: []string{"pubpid", "ss"}, Tokens: patientIdentifier, Doc: "The patient's public id (type PT) or social security number"},
-		{Code: "name", Type: String, Fields: []string{"fname", "mname", "lname", "title", "suffix"}, Doc: "Any part of the name"},
+		// Name parts with a trigram index only: one unindexed alternative
+		// would make every name search read the whole table. Titles and
+		// suffixes are not searched.
+		{Code: "name", Type: String, Fields: []string{"fname", "mname", "lname"}, Doc: "The given, middle or family name"},
 		{Code: "family", Type: String, Fields: []string{"lname"}},
 		{Code: "given", Type: String, Fields: []string{"fname", "mname"}},
 		{Code: "birthdate", Type: Date, Fields: []string{"DOB"}},

@@ -16,6 +16,9 @@ type Def struct {
 	// contains-match fields as columns) that answers contains searches;
 	// PostgreSQL's pg_trgm indexes need no name.
 	TextIndex string
+	// TextIndexed are fields the text index also holds beyond the
+	// contains-match filters (patient mname, for FHIR name searches).
+	TextIndexed []string
 	// Where is a constant SQL condition over the row (aliased t) every
 	// read adds: which users rows are practitioners.
 	Where string

@@ -4,9 +4,10 @@ package resource
 // be written; pid is numbered max + 1 and pubpid defaults to it.
 var Patient = &Def{
 	Name: "patient", Table: "patient_data", ID: "id", Key: "uuid", Numbered: "pid",
-	TextIndex: "patient_data_search", // migration 0009
-	Summary:   "Patient demographics",
-	Order:     []string{"id"}, // insertion order; a trigram search finds its matches in it
+	TextIndex:   "patient_data_search", // migrations 0009, 0017
+	TextIndexed: []string{"mname"},
+	Summary:     "Patient demographics",
+	Order:       []string{"id"}, // insertion order; a trigram search finds its matches in it
 	Fields: append([]Field{
 		Col("id", As(Int), Sorted),
 		Col("uuid", Set(AutoUUID)),

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -44,9 +45,10 @@ func (w *condSQL) like(f *resource.Field, expr string, c emr.Cond) ([]string, er
 }
 
 // trigramIndexed reports whether d's SQLite FTS5 table has f as a column:
-// it indexes the contains-match fields of the table.
+// it indexes the contains-match fields of the table and d.TextIndexed.
 func (w *condSQL) trigramIndexed(f *resource.Field) bool {
-	return w.dialect == sqldb.SQLite && w.d.TextIndex != "" && f != nil && f.Match == emr.Contains && f.Stored()
+	return w.dialect == sqldb.SQLite && w.d.TextIndex != "" && f != nil && f.Stored() &&
+		(f.Match == emr.Contains || slices.Contains(w.d.TextIndexed, f.Name))
 }
 
 // trigramUsable reports whether a search for v can use a trigram index:

@@ -25,9 +25,10 @@ const apiScope = "openid api:oemr user/patient.crs user/medical_problem.rs"
 // apiSample is what the API scenarios request: real patient uuids and last
 // names, read from the server once before any run.
 type apiSample struct {
-	token  string
-	uuids  []string
-	lnames []string
+	token     string
+	fhirToken string // user/T.rs for every benchmarked FHIR type
+	uuids     []string
+	lnames    []string
 }
 
 // loadAPISample gets a staff token and up to 1,000 patients spread over
@@ -52,6 +53,9 @@ func loadAPISample(s *setup) (*apiSample, error) {
 		return nil, fmt.Errorf("api token: %d %v", code, body)
 	}
 	a := &apiSample{token: tok}
+	if a.fhirToken, err = fhirToken(s); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for offset := 0; len(a.uuids) < 1000; offset += 997 {
 		var page struct {

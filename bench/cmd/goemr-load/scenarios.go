@@ -18,7 +18,7 @@ const (
 	scIntrospect        = "introspect"
 )
 
-var allScenarios = []string{scClientCredentials, scPassword, scIntrospect, scPatientRead, scPatientSearch, scProblems, scPatientCreate}
+var allScenarios = append([]string{scClientCredentials, scPassword, scIntrospect, scPatientRead, scPatientSearch, scProblems, scPatientCreate}, fhirScenarios...)
 
 // Scopes the benchmark clients register and ask for.
 const (
@@ -135,6 +135,8 @@ func requests(sc string, s *setup, host string, signed []string, reuse bool) sou
 		return fixed(formRequest(host, "/oauth2/default/introspect", introspectForm(s.token), s.rsID, s.rsSecret))
 	case scPatientRead, scPatientSearch, scProblems, scPatientCreate:
 		return apiRequests(sc, s, host)
+	case scFHIRRead, scFHIRSearch, scFHIRVitals, scFHIRCondition, scFHIRMatrix:
+		return fhirRequests(sc, s, host)
 	}
 	panic("unknown scenario " + sc)
 }
