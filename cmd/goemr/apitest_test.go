@@ -105,7 +105,11 @@ func allScopes() string {
 	}
 	out := []string{"openid", "api:oemr", "api:port"}
 	for _, m := range append(fhirmap.All, &fhirmap.Mapping{Type: "Provenance"}) {
-		perms["user/"+m.Type] += "rs"
+		p := "rs"
+		if m.FromFHIR != nil {
+			p = "crus"
+		}
+		perms["user/"+m.Type] += p
 		perms["patient/"+m.Type] += "rs"
 	}
 	for k, p := range perms {

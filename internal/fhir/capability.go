@@ -83,6 +83,11 @@ func resourceCapability(m *fhirmap.Mapping) r4.CapabilityStatementRestResource {
 		ConditionalCreate: ptr(false), ConditionalUpdate: ptr(false),
 		ConditionalDelete: ptr("not-supported"),
 	}
+	if m.FromFHIR != nil {
+		rc.Interaction = append(rc.Interaction,
+			r4.CapabilityStatementRestResourceInteraction{Code: ptr("create")},
+			r4.CapabilityStatementRestResourceInteraction{Code: ptr("update")})
+	}
 	rc.SearchParam = append(rc.SearchParam,
 		searchParamCap("_id", "token", "http://hl7.org/fhir/SearchParameter/Resource-id", "The logical id"))
 	if m.Updated != "" {
@@ -117,6 +122,20 @@ func provenanceCapability() r4.CapabilityStatementRestResource {
 			searchParamCap("target", "reference", "http://hl7.org/fhir/SearchParameter/Provenance-target", "The resource the Provenance is about"),
 		},
 	}
+}
+
+// versioning says whether resources of m carry versionIds and honour
+// If-Match ("versioned-update").
+func versioning(m *fhirmap.Mapping) string {
+	for _, r := range m.Refs {
+		if r.Name == "version" {
+			if m.FromFHIR != nil {
+				return "versioned-update"
+			}
+			return "versioned"
+		}
+	}
+	return "no-version"
 }
 
 func searchParamCap(name, typ, def, doc string) r4.CapabilityStatementRestResourceSearchParam {

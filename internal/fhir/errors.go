@@ -33,6 +33,10 @@ func statusOf(err error) (int, string) {
 	if errors.As(err, &p) {
 		return p.status, p.code
 	}
+	var bad *invalidInput
+	if errors.As(err, &bad) {
+		return http.StatusBadRequest, "invalid"
+	}
 	switch emr.ErrorCode(err) {
 	case emr.EINVALID:
 		return http.StatusBadRequest, "invalid"
@@ -67,7 +71,16 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		msg = "a bearer access token is required (RFC 6750)"
 	}
 	auth.SetChallenge(w, err)
-	writeResource(w, status, outcome("error", code, msg))
+	oo := outcome("error", code, msg)
+	var bad *invalidInput
+	var e *emr.Error
+	switch {
+	case errors.As(err, &bad):
+		oo.Issue = bad.issues
+	case errors.As(err, &e) && e.Field != "":
+		oo.Issue[0].Expression = []string{e.Field}
+	}
+	writeResource(w, status, oo)
 }
 
 // outcome is an OperationOutcome with one issue.

@@ -54,6 +54,9 @@ func (s *Server) readOne(c *call, id string) error {
 	if t := lastUpdated(c.m, recs[0]); !t.IsZero() {
 		c.w.Header().Set("Last-Modified", t.Format(http.TimeFormat))
 	}
+	if v := c.m.VersionOf(recs[0], mc); v != "" {
+		c.w.Header().Set("ETag", `W/"`+v+`"`)
+	}
 	writeResource(c.w, http.StatusOK, res)
 	return nil
 }

@@ -21,7 +21,7 @@ type AuditLog interface {
 // Options configure a Server.
 type Options struct {
 	Auth    *auth.Server
-	Records resource.Reader
+	Records resource.Records
 	// Mappings are the types served; fhirmap.All by default.
 	Mappings []*fhirmap.Mapping
 	Audit    AuditLog
@@ -125,6 +125,10 @@ func (s *Server) serve(c *call) error {
 	switch {
 	case len(parts) == 1 && c.r.Method == http.MethodGet:
 		return s.searchType(c, c.r.URL.Query())
+	case len(parts) == 1 && c.r.Method == http.MethodPost:
+		return s.create(c)
+	case len(parts) == 2 && parts[1] != "_search" && c.r.Method == http.MethodPut:
+		return s.update(c, parts[1])
 	case len(parts) == 2 && parts[1] == "_search":
 		if c.r.Method != http.MethodPost {
 			return methodNotAllowed(c, "POST")

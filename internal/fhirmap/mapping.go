@@ -30,6 +30,12 @@ type Mapping struct {
 	Refs []Ref
 	// ToFHIR builds the resource from one record.
 	ToFHIR func(rec emr.Record, c *Context) r4.Resource
+	// FromFHIR maps a resource onto Def's columns for a create or an
+	// update; nil for a type goemr does not write.
+	FromFHIR func(res r4.Resource, w *WriteContext) (map[string]any, error)
+	// Paths name the FHIR element each written column comes from, for the
+	// OperationOutcome of a write the table's rules refuse.
+	Paths map[string]string
 }
 
 // ParamType is a FHIR search parameter type (FHIR R4 §3.1.1.4).
@@ -101,4 +107,32 @@ func (c *Context) SetRef(name, key, id string) {
 func (c *Context) Ref(name, key string) (string, bool) {
 	id, ok := c.refs[name][key]
 	return id, ok && id != ""
+}
+
+// versionRef names the Ref that reads a record's version counter.
+const versionRef = "version"
+
+// VersionRef is the Ref a versioned mapping declares: the row's counter in
+// row_versions, by the table's primary key field.
+func VersionRef(table, idField string) Ref {
+	return Ref{Name: versionRef, Field: idField, Def: resource.RowVersions(table), By: "id", Take: "version"}
+}
+
+// Version is the FHIR versionId of the record whose primary key is id:
+// its update count, 1 for a row never updated (R4 http.html#versioning).
+func (c *Context) Version(id string) string {
+	if v, ok := c.Ref(versionRef, id); ok {
+		return v
+	}
+	return "1"
+}
+
+// VersionOf is the versionId of rec under mapping m, "" when m keeps none.
+func (m *Mapping) VersionOf(rec emr.Record, c *Context) string {
+	for _, r := range m.Refs {
+		if r.Name == versionRef {
+			return c.Version(rec.Str(r.Field))
+		}
+	}
+	return ""
 }

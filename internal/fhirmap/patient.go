@@ -13,7 +13,10 @@ var Patient = &Mapping{
 	Profiles: patientProfiles,
 	Def:      resource.Patient,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
-	Refs: []Ref{{Name: "practitioner", Field: "providerID", Def: resource.Practitioner, By: "id", Take: "uuid"}},
+	Refs: []Ref{
+		{Name: "practitioner", Field: "providerID", Def: resource.Practitioner, By: "id", Take: "uuid"},
+		VersionRef("patient_data", "id"),
+	},
 	Params: []Param{
 		{Code: "identifier", Type: Token, Fields: []string{"pubpid", "ss"}, Tokens: patientIdentifier, Doc: "The patient's public id (type PT) or social security number"},
 		// Name parts with a trigram index only: one unindexed alternative
@@ -34,7 +37,14 @@ var Patient = &Mapping{
 		{Code: "telecom", Type: Token, Fields: []string{"phone_home", "phone_biz", "phone_cell", "email"}},
 		{Code: "general-practitioner", Type: Reference, Fields: []string{"providerID"}, Target: "Practitioner", TargetKey: "id"},
 	},
-	ToFHIR: patientToFHIR,
+	ToFHIR:   patientToFHIR,
+	FromFHIR: patientFromFHIR,
+	Paths: map[string]string{
+		"fname": "Patient.name.given", "mname": "Patient.name.given", "lname": "Patient.name.family",
+		"DOB": "Patient.birthDate", "sex": "Patient.gender", "email": "Patient.telecom", "ss": "Patient.identifier",
+		"pubpid": "Patient.identifier", "street": "Patient.address.line", "city": "Patient.address.city",
+		"state": "Patient.address.state", "postal_code": "Patient.address.postalCode", "title": "Patient.name.prefix",
+	},
 }
 
 var patientProfiles = profiles("us-core-patient")
@@ -79,6 +89,7 @@ func patientToFHIR(rec emr.Record, c *Context) r4.Resource {
 		Address:   patientAddress(rec),
 		Telecom:   patientTelecom(rec),
 	}
+	p.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	pubpid := rec.Str("pubpid")
 	if pubpid == "" {
 		pubpid = rec.Str("pid")

@@ -1,0 +1,186 @@
+package fhir
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"goemr/internal/auth/scope"
+	"goemr/internal/emr"
+	"goemr/internal/fhirmap"
+	"goemr/internal/resource"
+)
+
+// create answers POST [type] (R4 http.html#create): the resource is
+// validated, mapped into the type's table like a Standard API write, and
+// answered 201 with its new id, version, Location and ETag.
+func (s *Server) create(c *call) error {
+	if err := s.authorize(c, scope.C); err != nil {
+		return err
+	}
+	values, err := s.writeValues(c, true)
+	if err != nil {
+		return err
+	}
+	var rec emr.Record
+	err = s.o.Records.Write(c.r.Context(), func(w resource.Writer) error {
+		rec, err = w.Insert(c.r.Context(), c.m.Def, values)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.writeBack(c, rec.Str(c.m.ID), http.StatusCreated)
+}
+
+// update answers PUT [type]/[id] (R4 http.html#update): the whole resource
+// is replaced. With If-Match the update happens only at that version;
+// otherwise 412 Precondition Failed, and nothing changes.
+func (s *Server) update(c *call, id string) error {
+	if err := s.authorize(c, scope.U); err != nil {
+		return err
+	}
+	if uuidLike.MatchString(id) {
+		id = strings.ToLower(id)
+	}
+	want, err := ifMatch(c.r)
+	if err != nil {
+		return err
+	}
+	values, err := s.writeValues(c, false, id)
+	if err != nil {
+		return err
+	}
+	limits, err := s.limits(c, c.m, scope.U)
+	if err != nil {
+		return err
+	}
+	ctx := c.r.Context()
+	err = s.o.Records.Write(ctx, func(w resource.Writer) error {
+		recs, err := w.List(ctx, c.m.Def, emr.Query{Where: append(limits, emr.Eq(c.m.ID, id)), Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return emr.Errorf(emr.ENOTFOUND, "%s/%s is not known (goemr does not create resources by update)", c.m.Type, id)
+		}
+		if _, err := w.Update(ctx, c.m.Def, values, emr.Eq(c.m.ID, id)); err != nil {
+			return err
+		}
+		if want == 0 {
+			return nil
+		}
+		// The update took the row's lock and moved its counter: it is at
+		// want+1 only if nothing changed it since the client read want.
+		got, err := rowVersion(ctx, w, c.m, recs[0])
+		if err != nil {
+			return err
+		}
+		if got != want+1 {
+			return fail(http.StatusPreconditionFailed, "conflict", "%s/%s is at version %d, not %d: read it again", c.m.Type, id, got-1, want)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.writeBack(c, id, http.StatusOK)
+}
+
+// rowVersion reads the version counter of rec's row inside the write.
+func rowVersion(ctx context.Context, w resource.Writer, m *fhirmap.Mapping, rec emr.Record) (int64, error) {
+	for _, ref := range m.Refs {
+		if ref.Name != "version" {
+			continue
+		}
+		rows, err := w.List(ctx, ref.Def, emr.Query{Where: []emr.Cond{emr.Eq(ref.By, rec.Str(ref.Field))}})
+		if err != nil || len(rows) == 0 {
+			return 1, err
+		}
+		return strconv.ParseInt(rows[0].Str(ref.Take), 10, 64)
+	}
+	return 0, fail(http.StatusPreconditionFailed, "not-supported", "%s keeps no versions: If-Match cannot be honoured", m.Type)
+}
+
+// writeValues reads, checks and maps the body of a create or an update
+// (whose id, when given, the body must carry).
+func (s *Server) writeValues(c *call, create bool, id ...string) (map[string]any, error) {
+	if c.m.FromFHIR == nil {
+		return nil, methodNotAllowed(c, "GET")
+	}
+	res, err := readResource(c)
+	if err != nil {
+		return nil, err
+	}
+	if len(id) > 0 {
+		if got := resourceID(res); got != id[0] {
+			return nil, fail(http.StatusBadRequest, "invalid", "the body's id (%q) must be the id in the URL (%q)", got, id[0])
+		}
+	}
+	ctx := c.r.Context()
+	values, err := c.m.FromFHIR(res, &fhirmap.WriteContext{Resolve: func(typ, rid, key string) (string, bool, error) {
+		return s.resolve(ctx, c, typ, rid, key)
+	}})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.confineWrite(c, values); err != nil {
+		return nil, err
+	}
+	return values, s.validate(c, values, create)
+}
+
+// confineWrite keeps a patient-confined token within its compartment: it
+// may write only records of its own patient, and never a Patient.
+func (s *Server) confineWrite(c *call, values map[string]any) error {
+	if c.pid == "" {
+		return nil
+	}
+	if c.m.Type == "Patient" || c.m.Patient == "" || values[c.m.Patient] != c.pid {
+		return emr.Errorf(emr.EFORBIDDEN, "a patient's token may write only its own patient's records")
+	}
+	return nil
+}
+
+// resolve finds the key field of the typ/id record the caller can see.
+func (s *Server) resolve(ctx context.Context, c *call, typ, id, key string) (string, bool, error) {
+	m := s.mappings[typ]
+	if m == nil || !validID.MatchString(id) {
+		return "", false, nil
+	}
+	where := append(append([]emr.Cond(nil), m.Where...), c.compartmentOf(m)...)
+	recs, err := s.o.Records.List(ctx, m.Def, emr.Query{Where: append(where, emr.Eq(m.ID, id)), Limit: 1})
+	if err != nil || len(recs) == 0 {
+		return "", false, err
+	}
+	return recs[0].Str(key), true, nil
+}
+
+// writeBack answers a write with the stored resource as a read returns
+// it, with Location and ETag (R4 http.html#create).
+func (s *Server) writeBack(c *call, id string, status int) error {
+	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, emr.Query{Where: append(append([]emr.Cond(nil), c.m.Where...), emr.Eq(c.m.ID, id)), Limit: 1, Detail: true})
+	if err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		return emr.Errorf(emr.EINTERNAL, "%s/%s vanished after its write", c.m.Type, id)
+	}
+	mc, err := s.mapContext(c, c.m, recs)
+	if err != nil {
+		return err
+	}
+	h := c.w.Header()
+	loc := c.base + "/" + c.m.Type + "/" + id
+	if v := c.m.VersionOf(recs[0], mc); v != "" {
+		h.Set("ETag", `W/"`+v+`"`)
+		loc += "/_history/" + v
+	}
+	h.Set("Location", loc)
+	if t := lastUpdated(c.m, recs[0]); !t.IsZero() {
+		h.Set("Last-Modified", t.Format(http.TimeFormat))
+	}
+	writeResource(c.w, status, c.m.ToFHIR(recs[0], mc))
+	return nil
+}
