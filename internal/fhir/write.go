@@ -16,6 +16,9 @@ import (
 // validated, mapped into the type's table like a Standard API write, and
 // answered 201 with its new id, version, Location and ETag.
 func (s *Server) create(c *call) error {
+	if c.m.FromFHIR == nil {
+		return methodNotAllowed(c, "GET")
+	}
 	if err := s.authorize(c, scope.C); err != nil {
 		return err
 	}
@@ -38,6 +41,9 @@ func (s *Server) create(c *call) error {
 // is replaced. With If-Match the update happens only at that version;
 // otherwise 412 Precondition Failed, and nothing changes.
 func (s *Server) update(c *call, id string) error {
+	if c.m.FromFHIR == nil {
+		return methodNotAllowed(c, "GET")
+	}
 	if err := s.authorize(c, scope.U); err != nil {
 		return err
 	}
