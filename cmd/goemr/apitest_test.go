@@ -104,7 +104,7 @@ func allScopes() string {
 		perms[ctx+"/"+res] += p
 	}
 	out := []string{"openid", "api:oemr", "api:port"}
-	for _, m := range append(fhirmap.All, &fhirmap.Mapping{Type: "Provenance"}) {
+	for _, m := range append(fhirmap.All, &fhirmap.Mapping{Type: "Provenance"}, &fhirmap.Mapping{Type: "Binary"}) {
 		p := "rs"
 		if m.FromFHIR != nil {
 			p = "crus"

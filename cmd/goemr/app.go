@@ -65,7 +65,7 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	browser := authSrv.CORS()
 	mux.Handle("/apis/{site}/api/", browser(api))
 	mux.Handle("/apis/{site}/portal/", browser(api))
-	fhirOpts := fhir.Options{Auth: authSrv, Records: st, Audit: a.apiLog, Software: buildVersion()}
+	fhirOpts := fhir.Options{Auth: authSrv, Records: st, Audit: a.apiLog, Software: buildVersion(), Documents: st}
 	if cfg.ResponseCache {
 		fhirOpts.Versions = st
 	}

@@ -32,6 +32,14 @@ func (s *Server) capabilityStatement(site, base string) *r4.CapabilityStatement 
 		rest.Resource = append(rest.Resource, resourceCapability(m))
 	}
 	rest.Resource = append(rest.Resource, provenanceCapability())
+	if s.o.Documents != nil {
+		rest.Resource = append(rest.Resource, r4.CapabilityStatementRestResource{
+			Type:          ptr("Binary"),
+			Profile:       ptr("http://hl7.org/fhir/StructureDefinition/Binary"),
+			Interaction:   []r4.CapabilityStatementRestResourceInteraction{{Code: ptr("read")}},
+			Documentation: ptr("A patient document's content (DocumentReference.content.attachment.url); the FHIR Binary with Accept: application/fhir+json"),
+		})
+	}
 	return &r4.CapabilityStatement{
 		Status: ptr("active"), Date: ptr(started), Kind: ptr("instance"),
 		Name: ptr("goemr"), Title: ptr("goemr FHIR R4 server"), Publisher: ptr("goemr"),

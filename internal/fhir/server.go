@@ -32,6 +32,8 @@ type Options struct {
 	// Versions lets reads and searches reuse a response while the data has
 	// not changed; nil builds every response afresh.
 	Versions DataVersions
+	// Documents serves Binary; without it Binary reads answer 503.
+	Documents DocumentBytes
 }
 
 // Server is the FHIR front door.
@@ -100,11 +102,14 @@ func (s *Server) serve(c *call) error {
 	if err := s.o.Auth.Site(c.r.Context(), c.site); err != nil {
 		return emr.Errorf(emr.EINVALID, "unknown site %q", c.site)
 	}
+	rest := strings.Trim(strings.TrimPrefix(c.r.URL.Path, "/apis/"+c.site+"/fhir"), "/")
+	parts := strings.Split(rest, "/")
+	if len(parts) == 2 && parts[0] == binaryType.Type {
+		return s.readBinary(c, parts[1])
+	}
 	if err := negotiate(c.w, c.r); err != nil {
 		return err
 	}
-	rest := strings.Trim(strings.TrimPrefix(c.r.URL.Path, "/apis/"+c.site+"/fhir"), "/")
-	parts := strings.Split(rest, "/")
 	if rest == "metadata" {
 		if c.r.Method != http.MethodGet && c.r.Method != http.MethodHead {
 			return methodNotAllowed(c, "GET")
