@@ -124,6 +124,20 @@ func TestFHIRPatientSearch(t *testing.T) {
 				t.Errorf("%s: %d %s", bad, r.Status, r.Body)
 			}
 		}
+		// _elements keeps the asked elements (and id, meta), marked SUBSETTED.
+		_, sub := fhirSearch(t, e, e.Admin, "Patient?_id="+demoPatient(1)+"&_elements=name,birthDate")
+		for _, r := range []*Resp{sub, e.Do("GET", "/fhir/Patient/"+demoPatient(1)+"?_elements=name,birthDate", e.Admin, nil).Want(t, 200)} {
+			res := r.Get()
+			if r.Str("resourceType") == "Bundle" {
+				res = r.Get("entry", 0, "resource")
+			}
+			m, _ := res.(map[string]any)
+			if m["name"] == nil || m["birthDate"] == nil || m["gender"] != nil || m["id"] == nil ||
+				!strings.Contains(string(r.Body), "SUBSETTED") {
+				t.Errorf("_elements: %s", r.Body)
+			}
+			emrtest.ValidateFHIR(t, r.Body)
+		}
 		_, r := fhirSearch(t, e, e.Admin, "Patient?_id="+demoPatient(1)+"&shoe-size=9")
 		last := r.Len("entry") - 1
 		if r.Str("entry", last, "search", "mode") != "outcome" || !strings.Contains(r.Str("entry", last, "resource", "issue", 0, "diagnostics"), "shoe-size") {

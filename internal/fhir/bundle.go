@@ -53,7 +53,7 @@ func (s *Server) searchAnswer(c *call, params url.Values) error {
 		return err
 	}
 	for _, rec := range recs {
-		b.Entry = append(b.Entry, entry(c.base, c.m.ToFHIR(rec, mc), "match"))
+		b.Entry = append(b.Entry, entry(c.base, rec.Str(c.m.ID), c.m.ToFHIR(rec, mc), "match", q.elements))
 	}
 	if err := s.includes(c, q, recs, b); err != nil {
 		return err

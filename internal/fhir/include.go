@@ -68,7 +68,7 @@ func (s *Server) includes(c *call, q *search, recs []emr.Record, b *r4.Bundle) e
 			return err
 		}
 		for _, t := range targets {
-			e := entry(c.base, tm.ToFHIR(t, mc), "include")
+			e := entry(c.base, t.Str(tm.ID), tm.ToFHIR(t, mc), "include", nil)
 			if !seen[*e.FullUrl] {
 				seen[*e.FullUrl] = true
 				b.Entry = append(b.Entry, e)
@@ -88,20 +88,20 @@ func (s *Server) includes(c *call, q *search, recs []emr.Record, b *r4.Bundle) e
 	}
 	for _, r := range recs {
 		prov := fhirmap.ProvenanceFor(c.m.Type, r.Str(c.m.ID), recordedAt(c.m, r), org)
-		b.Entry = append(b.Entry, entry(c.base, prov, "include"))
+		b.Entry = append(b.Entry, entry(c.base, *prov.ID, prov, "include", nil))
 	}
 	return nil
 }
 
-// entry is a Bundle entry for res with its absolute fullUrl.
-func entry(base string, res r4.Resource, mode string) r4.BundleEntry {
+// entry is a Bundle entry for res (whose id is id) with its absolute
+// fullUrl, cut to elements when _elements asked for a subset.
+func entry(base, id string, res r4.Resource, mode string, elements []string) r4.BundleEntry {
 	body, _ := json.Marshal(res)
-	var head struct {
-		ID string `json:"id"`
+	if mode == "match" {
+		body = subset(body, elements)
 	}
-	_ = json.Unmarshal(body, &head)
 	return r4.BundleEntry{
-		FullUrl:  ptr(base + "/" + res.ResourceType() + "/" + head.ID),
+		FullUrl:  ptr(base + "/" + res.ResourceType() + "/" + id),
 		Resource: body,
 		Search:   &r4.BundleEntrySearch{Mode: ptr(mode)},
 	}

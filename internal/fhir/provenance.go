@@ -70,7 +70,7 @@ func (s *Server) searchProvenance(c *call, params url.Values) error {
 			return err
 		}
 		if prov != nil {
-			b.Entry = append(b.Entry, entry(c.base, prov, "match"))
+			b.Entry = append(b.Entry, entry(c.base, *prov.ID, prov, "match", nil))
 		}
 	}
 	b.Total = ptr(int64(len(b.Entry)))

@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"strings"
@@ -56,6 +57,14 @@ func (s *Server) readOne(c *call, id string) error {
 	}
 	if v := c.m.VersionOf(recs[0], mc); v != "" {
 		c.w.Header().Set("ETag", `W/"`+v+`"`)
+	}
+	if el := c.r.URL.Query().Get("_elements"); el != "" {
+		body, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		writeResource(c.w, http.StatusOK, json.RawMessage(subset(body, parseElements(el))))
+		return nil
 	}
 	writeResource(c.w, http.StatusOK, res)
 	return nil

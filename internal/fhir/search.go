@@ -28,12 +28,13 @@ type search struct {
 	// revProvenance asks for each match's Provenance.
 	include       []*fhirmap.Param
 	revProvenance bool
+	elements      []string // _elements: the top-level elements to return
 }
 
 // controls are the result parameters (R4 §3.1.1.5) and goemr's cursor.
 var controls = map[string]bool{
 	"_count": true, "_sort": true, "_summary": true, "_format": true, "_pretty": true,
-	"_total": true, paramCursor: true, "_include": true, "_revinclude": true,
+	"_total": true, paramCursor: true, "_include": true, "_revinclude": true, "_elements": true,
 }
 
 // parseSearch translates the search parameters of type m into a search.

@@ -34,6 +34,8 @@ func (q *search) control(s *Server, m *fhirmap.Mapping, name string, values []st
 		default:
 			q.ignored = append(q.ignored, "_summary="+v)
 		}
+	case "_elements":
+		q.elements = parseElements(v)
 	case "_include":
 		for _, v := range values {
 			if p, ok := parseInclude(m, v); ok {
