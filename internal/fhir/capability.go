@@ -97,14 +97,14 @@ func resourceCapability(m *fhirmap.Mapping) r4.CapabilityStatementRestResource {
 			r4.CapabilityStatementRestResourceInteraction{Code: ptr("update")})
 	}
 	rc.SearchParam = append(rc.SearchParam,
-		searchParamCap("_id", "token", "http://hl7.org/fhir/SearchParameter/Resource-id", "The logical id"))
+		searchParamCap("_id", "token", fhirmap.ParamDefinition(m.Type, "_id"), "The logical id"))
 	if m.Updated != "" {
 		rc.SearchParam = append(rc.SearchParam,
 			searchParamCap("_lastUpdated", "date", "http://hl7.org/fhir/SearchParameter/Resource-lastUpdated", "When the resource last changed"))
 	}
 	for _, p := range m.Params {
 		rc.SearchParam = append(rc.SearchParam,
-			searchParamCap(p.Code, string(p.Type), "http://hl7.org/fhir/SearchParameter/"+m.Type+"-"+p.Code, p.Doc))
+			searchParamCap(p.Code, string(p.Type), fhirmap.ParamDefinition(m.Type, p.Code), p.Doc))
 		if p.Type == fhirmap.Reference {
 			rc.SearchInclude = append(rc.SearchInclude, m.Type+":"+p.Code)
 		}
