@@ -39,8 +39,10 @@ func TestFHIRUSCoreValidation(t *testing.T) {
 			}
 		}
 		for _, typ := range types {
-			if typ == "Provenance" {
-				continue // computed per resource: every search below includes it
+			if typ == "Provenance" || typ == "Binary" {
+				// Provenance is computed per resource (every search below
+				// includes it); Binary is document content, read only.
+				continue
 			}
 			var found []entry
 			if patientParam[typ] {
