@@ -56,6 +56,8 @@ func (b *batch) history(r *rand.Rand, p *person) error {
 	steps := []func(*chart) error{
 		b.encounters, b.conditions, b.medications, b.allergies, b.surgeries,
 		b.immunizations, b.labs, b.appointments, b.insurance, b.messages, b.documents, b.employer, b.referral,
+		b.care,
+		b.devices, b.specimens, b.contacts, b.dispenses,
 	}
 	for _, step := range steps {
 		if err := step(c); err != nil {

@@ -90,7 +90,7 @@ func (s *Server) provenanceOf(c *call, id string) (*r4.Provenance, error) {
 	if err != nil {
 		return nil, nil // its target is out of the token's reach
 	}
-	where := append(limits, emr.Eq(m.ID, target))
+	where := append(limits, m.ByID(target)...)
 	recs, err := s.o.Records.List(c.r.Context(), m.Def, emr.Query{Where: where, Limit: 1})
 	if err != nil || len(recs) == 0 {
 		return nil, err

@@ -39,7 +39,7 @@ func (s *Server) readOne(c *call, id string) error {
 	if err != nil {
 		return err
 	}
-	where := append(limits, emr.Eq(c.m.ID, id))
+	where := append(limits, c.m.ByID(id)...)
 	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, emr.Query{Where: where, Limit: 1, Detail: true})
 	if err != nil {
 		return err

@@ -76,7 +76,16 @@ func (s *Server) parseSearch(ctx context.Context, m *fhirmap.Mapping, params url
 func paramOf(m *fhirmap.Mapping, name string) *fhirmap.Param {
 	switch name {
 	case "_id":
-		return &fhirmap.Param{Code: "_id", Type: fhirmap.Token, Fields: []string{m.ID}}
+		p := &fhirmap.Param{Code: "_id", Type: fhirmap.Token, Fields: []string{m.ID}}
+		if m.IDConds != nil {
+			p.Tokens = func(system, code string, hasSystem bool) []emr.Cond {
+				if hasSystem && system != "" {
+					return nil
+				}
+				return []emr.Cond{emr.And(m.IDConds(code)...)}
+			}
+		}
+		return p
 	case "_lastUpdated":
 		if m.Updated == "" {
 			return nil

@@ -64,7 +64,7 @@ func (s *Server) update(c *call, id string) error {
 	}
 	ctx := c.r.Context()
 	err = s.o.Records.Write(ctx, func(w resource.Writer) error {
-		recs, err := w.List(ctx, c.m.Def, emr.Query{Where: append(limits, emr.Eq(c.m.ID, id)), Limit: 1})
+		recs, err := w.List(ctx, c.m.Def, emr.Query{Where: append(limits, c.m.ByID(id)...), Limit: 1})
 		if err != nil {
 			return err
 		}
@@ -156,7 +156,7 @@ func (s *Server) resolve(ctx context.Context, c *call, typ, id, key string) (str
 		return "", false, nil
 	}
 	where := append(append([]emr.Cond(nil), m.Where...), c.compartmentOf(m)...)
-	recs, err := s.o.Records.List(ctx, m.Def, emr.Query{Where: append(where, emr.Eq(m.ID, id)), Limit: 1})
+	recs, err := s.o.Records.List(ctx, m.Def, emr.Query{Where: append(where, m.ByID(id)...), Limit: 1})
 	if err != nil || len(recs) == 0 {
 		return "", false, err
 	}
@@ -166,7 +166,7 @@ func (s *Server) resolve(ctx context.Context, c *call, typ, id, key string) (str
 // writeBack answers a write with the stored resource as a read returns
 // it, with Location and ETag (R4 http.html#create).
 func (s *Server) writeBack(c *call, id string, status int) error {
-	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, emr.Query{Where: append(append([]emr.Cond(nil), c.m.Where...), emr.Eq(c.m.ID, id)), Limit: 1, Detail: true})
+	recs, err := s.o.Records.List(c.r.Context(), c.m.Def, emr.Query{Where: append(append([]emr.Cond(nil), c.m.Where...), c.m.ByID(id)...), Limit: 1, Detail: true})
 	if err != nil {
 		return err
 	}

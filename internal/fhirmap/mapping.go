@@ -36,6 +36,19 @@ type Mapping struct {
 	// Paths name the FHIR element each written column comes from, for the
 	// OperationOutcome of a write the table's rules refuse.
 	Paths map[string]string
+	// IDConds, when set, selects the record with FHIR id id by conditions
+	// an index answers: a composite id of a view (a vital sign's
+	// "<form_vitals uuid>-bp") names its source row, which an equality on
+	// the view's computed id column would not let the database use.
+	IDConds func(id string) []emr.Cond
+}
+
+// ByID are the conditions that select the record whose FHIR id is id.
+func (m *Mapping) ByID(id string) []emr.Cond {
+	if m.IDConds != nil {
+		return m.IDConds(id)
+	}
+	return []emr.Cond{emr.Eq(m.ID, id)}
 }
 
 // ParamType is a FHIR search parameter type (FHIR R4 §3.1.1.4).

@@ -8,8 +8,9 @@
 //
 // fhirclient finds the OAuth endpoints in the FHIR base's
 // .well-known/smart-configuration (it reads the CapabilityStatement at
-// /metadata only when that fails), so nothing here needs goemr's FHIR
-// resource endpoints. UserInfo stands in as the protected resource.
+// /metadata only when that fails). The patient's app then reads its
+// Patient, vital signs and conditions through the client, as a health app
+// does.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -18,7 +19,7 @@ import smart from 'fhirclient/lib/entry/node.js';
 
 import { Browser, FHIR_BASE, ISSUER, PATIENT, STAFF, TOKEN_URL, decodeJwt, register, userinfo } from './browser.mjs';
 
-const SCOPE = 'launch/patient openid fhirUser offline_access patient/Patient.rs';
+const SCOPE = 'launch/patient openid fhirUser offline_access patient/Patient.rs patient/Observation.rs patient/Condition.rs';
 
 // MemoryStorage is the storage fhirclient keeps its launch state in
 // (get/set/unset, as its ServerStorage over an express-style session).
@@ -236,6 +237,31 @@ describe('fhirclient 2.6.3: SMART standalone launch of a public app', () => {
       assert.equal(c.user.fhirUser, `Patient/${c.patient.id}`, 'a portal patient is the launch patient');
       assert.equal(c.user.resourceType, 'Patient');
       assert.equal(c.user.id, c.patient.id);
+    });
+
+    it('reads its Patient, vital signs and conditions', async () => {
+      const me = await c.patient.read();
+      assert.equal(me.resourceType, 'Patient');
+      assert.equal(me.id, c.patient.id);
+      assert.ok(me.meta.profile.some((p) => p.startsWith('http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient')));
+
+      // Every page of each search (pageLimit 0 follows next links).
+      const vitals = await c.patient.request('Observation?category=vital-signs&_count=10', { pageLimit: 0, flat: true });
+      assert.ok(vitals.length > 10, `only ${vitals.length} vital signs`);
+      for (const o of vitals) {
+        assert.equal(o.resourceType, 'Observation');
+        assert.equal(o.subject.reference, `Patient/${c.patient.id}`);
+        assert.ok(o.category.some((cat) => cat.coding.some((k) => k.code === 'vital-signs')));
+      }
+      const conditions = await c.patient.request('Condition', { pageLimit: 0, flat: true });
+      assert.ok(conditions.length > 0, 'no conditions');
+      for (const cond of conditions) assert.equal(cond.subject.reference, `Patient/${c.patient.id}`);
+
+      // Nothing of anyone else: another patient's record is not there.
+      const others = await c.request('Patient?_count=100', { flat: true });
+      assert.deepEqual(others.map((p) => p.id), [c.patient.id]);
+      const foreign = await c.request('Observation?patient=00000000-0000-0000-0000-000000000000&category=vital-signs', { flat: true });
+      assert.equal(foreign.length, 0);
     });
 
     it('refreshes with client.refresh() (fhirclient defaults)', async () => {

@@ -38,6 +38,26 @@ for (const file of readdirSync(pkg).filter((f) => f.startsWith('StructureDefinit
   }
 }
 
+// evaluatedHere are invariants Medplum 4.5.2 cannot evaluate: its FHIRPath
+// "or" refuses operands that are not booleans, so pd-1 ("telecom or
+// endpoint") fails on every PractitionerRole, even one with a telecom.
+// FHIRPath's singleton evaluation makes a non-empty collection true there
+// (the HL7 validator agrees), so the check runs here instead: a role with
+// neither still fails.
+const evaluatedHere = {
+  'pd-1': (res) => (res.telecom?.length ?? 0) > 0 || (res.endpoint?.length ?? 0) > 0,
+};
+
+function invariantHeld(res, text) {
+  for (const [key, holds] of Object.entries(evaluatedHere)) {
+    if (res.resourceType === 'PractitionerRole' && holds(res) &&
+        (text === 'Error evaluating invariant expression' || text?.startsWith(`Constraint ${key} not met`))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // check returns the errors of res against profile (the base definition
 // when undefined). Medplum returns warnings and throws an
 // OperationOutcomeError carrying every error.
@@ -50,6 +70,7 @@ function check(res, profile, label) {
   }
   return issues
     .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+    .filter((i) => !invariantHeld(res, i.details?.text ?? i.diagnostics))
     .map((i) => ({ profile: label, text: i.details?.text ?? i.diagnostics, expression: i.expression }));
 }
 
