@@ -40,7 +40,7 @@ func (s *Server) searchAnswer(c *call, params url.Values) error {
 			return err
 		}
 		b.Total = ptr(int64(n))
-		writeResource(c.w, http.StatusOK, b)
+		writeBundle(c.w, b)
 		return nil
 	}
 	pg, err := s.page(c, q, where)
@@ -72,7 +72,7 @@ func (s *Server) searchAnswer(c *call, params url.Values) error {
 			b.Link = append(b.Link, link(l.relation, s.searchURL(c, params)))
 		}
 	}
-	writeResource(c.w, http.StatusOK, b)
+	writeBundle(c.w, b)
 	return nil
 }
 

@@ -74,7 +74,7 @@ func (s *Server) searchProvenance(c *call, params url.Values) error {
 		}
 	}
 	b.Total = ptr(int64(len(b.Entry)))
-	writeResource(c.w, http.StatusOK, b)
+	writeBundle(c.w, b)
 	return nil
 }
 
