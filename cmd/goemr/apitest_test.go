@@ -111,6 +111,9 @@ func allScopes() string {
 		}
 		perms["user/"+m.Type] += p
 		perms["patient/"+m.Type] += "rs"
+		if m.FromFHIR != nil && m.Patient != "" && m.Type != "Patient" {
+			perms["patient/"+m.Type] += "cu" // a patient records its own
+		}
 	}
 	for k, p := range perms {
 		var b strings.Builder

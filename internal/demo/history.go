@@ -58,6 +58,7 @@ func (b *batch) history(r *rand.Rand, p *person) error {
 		b.immunizations, b.labs, b.appointments, b.insurance, b.messages, b.documents, b.employer, b.referral,
 		b.care,
 		b.devices, b.specimens, b.contacts, b.dispenses,
+		b.questionnaires,
 	}
 	for _, step := range steps {
 		if err := step(c); err != nil {

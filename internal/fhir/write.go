@@ -28,7 +28,7 @@ func (s *Server) create(c *call) error {
 	}
 	var rec emr.Record
 	err = s.o.Records.Write(c.r.Context(), func(w resource.Writer) error {
-		rec, err = w.Insert(c.r.Context(), c.m.Def, values)
+		rec, err = w.Insert(c.r.Context(), c.m.Writes(), values)
 		return err
 	})
 	if err != nil {
@@ -71,7 +71,7 @@ func (s *Server) update(c *call, id string) error {
 		if len(recs) == 0 {
 			return emr.Errorf(emr.ENOTFOUND, "%s/%s is not known (goemr does not create resources by update)", c.m.Type, id)
 		}
-		if _, err := w.Update(ctx, c.m.Def, values, emr.Eq(c.m.ID, id)); err != nil {
+		if _, err := w.Update(ctx, c.m.Writes(), values, emr.Eq(c.m.ID, id)); err != nil {
 			return err
 		}
 		if want == 0 {
@@ -157,8 +157,16 @@ func (s *Server) resolve(ctx context.Context, c *call, typ, id, key string) (str
 	}
 	where := append(append([]emr.Cond(nil), m.Where...), c.compartmentOf(m)...)
 	recs, err := s.o.Records.List(ctx, m.Def, emr.Query{Where: append(where, m.ByID(id)...), Limit: 1})
-	if err != nil || len(recs) == 0 {
+	if err != nil {
 		return "", false, err
+	}
+	if len(recs) == 0 && c.pid != "" && typ == "Patient" {
+		// Another patient (or none) is outside a patient token's
+		// compartment: forbidden, whether or not it exists.
+		return "", false, emr.Errorf(emr.EFORBIDDEN, "a patient's token may write only its own patient's records")
+	}
+	if len(recs) == 0 {
+		return "", false, nil
 	}
 	return recs[0].Str(key), true, nil
 }

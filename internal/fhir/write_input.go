@@ -65,7 +65,7 @@ func (s *Server) validate(c *call, values map[string]any, create bool) error {
 		in[k] = v
 	}
 	errs := resource.Errors{}
-	if err := resource.Validate(c.r.Context(), c.m.Def, in, create, s.o.Records, errs); err != nil {
+	if err := resource.Validate(c.r.Context(), c.m.Writes(), in, create, s.o.Records, errs); err != nil {
 		return err
 	}
 	if len(errs) == 0 {

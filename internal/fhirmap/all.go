@@ -27,4 +27,6 @@ var All = []*Mapping{
 	CarePlan,
 	Goal,
 	CareTeam,
+	QuestionnaireResponse,
+	Questionnaire,
 }

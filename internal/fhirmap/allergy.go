@@ -12,8 +12,12 @@ var AllergyIntolerance = &Mapping{
 	Type:     "AllergyIntolerance",
 	Profiles: allergyProfiles,
 	Def:      resource.FHIRAllergy,
+	WriteDef: resource.FHIRIssueWrite,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
-	Refs: []Ref{{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"}},
+	Refs: []Ref{
+		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
+		VersionRef("lists", "id"),
+	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
 		{Code: "clinical-status", Type: Token, Fields: []string{"enddate", "outcome", "verification"},
@@ -21,7 +25,13 @@ var AllergyIntolerance = &Mapping{
 		{Code: "verification-status", Type: Token, Fields: []string{"verification"}, Tokens: allergyVerificationTokens},
 		{Code: "code", Type: Token, Fields: []string{"codes"}, Tokens: issueCodeTokens("codes"), Doc: "An RxNorm or SNOMED CT code of the substance"},
 	},
-	ToFHIR: allergyToFHIR,
+	ToFHIR:   allergyToFHIR,
+	FromFHIR: allergyFromFHIR,
+	Paths: map[string]string{
+		"title": "AllergyIntolerance.code", "diagnosis": "AllergyIntolerance.code.coding",
+		"begdate": "AllergyIntolerance.onsetDateTime", "date": "AllergyIntolerance.recordedDate",
+		"pid": "AllergyIntolerance.patient", "reaction": "AllergyIntolerance.reaction.manifestation",
+	},
 }
 
 var allergyProfiles = profiles("us-core-allergyintolerance")
@@ -35,6 +45,7 @@ func allergyToFHIR(rec emr.Record, c *Context) r4.Resource {
 		OnsetDateTime: dateTime(rec.Str("begdate")),
 		RecordedDate:  dateTime(rec.Str("date")),
 	}
+	a.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	if s := issueClinical(rec, issueNow()); s != "" {
 		a.ClinicalStatus = concept(systemAllergyClinical, s, issueStatusDisplay[s])
 	}

@@ -15,8 +15,12 @@ var Condition = &Mapping{
 	Type:     "Condition",
 	Profiles: conditionProfiles,
 	Def:      resource.FHIRCondition,
+	WriteDef: resource.FHIRIssueWrite,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
-	Refs: []Ref{{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"}},
+	Refs: []Ref{
+		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
+		VersionRef("lists", "id"),
+	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
 		{Code: "category", Type: Token, Fields: []string{"type"}, Tokens: conditionCategoryTokens,
@@ -30,7 +34,13 @@ var Condition = &Mapping{
 		{Code: "recorded-date", Type: Date, Fields: []string{"date"}, Doc: "When the condition was entered"},
 		{Code: "asserted-date", Type: Date, Fields: []string{"date"}, Doc: "When the condition was entered (the assertedDate extension)"},
 	},
-	ToFHIR: conditionToFHIR,
+	ToFHIR:   conditionToFHIR,
+	FromFHIR: conditionFromFHIR,
+	Paths: map[string]string{
+		"title": "Condition.code", "diagnosis": "Condition.code.coding", "type": "Condition.category",
+		"begdate": "Condition.onsetDateTime", "enddate": "Condition.abatementDateTime",
+		"date": "Condition.recordedDate", "pid": "Condition.subject",
+	},
 }
 
 var conditionProfiles = profiles("us-core-condition-problems-health-concerns")
@@ -46,6 +56,7 @@ func conditionToFHIR(rec emr.Record, c *Context) r4.Resource {
 		OnsetDateTime: dateTime(rec.Str("begdate")),
 		RecordedDate:  dateTime(rec.Str("date")),
 	}
+	cond.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	// OpenEMR records when a problem was entered, not a separate moment
 	// it was first asserted; the entry is that assertion.
 	if d := dateTime(rec.Str("date")); d != nil {

@@ -14,6 +14,10 @@ type Mapping struct {
 	// meta.profile and the CapabilityStatement lists as supportedProfile.
 	Profiles []string
 	Def      *resource.Def
+	// WriteDef, when set, is the table definition creates and updates go
+	// to, for a type whose Def is read only (a view, or a read-side Def
+	// whose columns carry no write rules); nil writes through Def.
+	WriteDef *resource.Def
 	// Where are conditions every read adds (a lists type, an active flag).
 	Where []emr.Cond
 	// ID is the record field that is the FHIR id; Updated the field that
@@ -41,6 +45,14 @@ type Mapping struct {
 	// "<form_vitals uuid>-bp") names its source row, which an equality on
 	// the view's computed id column would not let the database use.
 	IDConds func(id string) []emr.Cond
+}
+
+// Writes is the definition creates and updates store into.
+func (m *Mapping) Writes() *resource.Def {
+	if m.WriteDef != nil {
+		return m.WriteDef
+	}
+	return m.Def
 }
 
 // ByID are the conditions that select the record whose FHIR id is id.

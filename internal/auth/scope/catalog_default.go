@@ -23,6 +23,11 @@ var fhirReadTypes = []string{
 	"ValueSet",
 }
 
+// fhirCompartmentWrites are the FHIR types of a patient's compartment
+// goemr creates and updates: staff write them, and a patient may record
+// its own (the server confines a patient's token to its compartment).
+var fhirCompartmentWrites = []string{"AllergyIntolerance", "Condition"}
+
 // fhirCategories are the granular scopes offered, per FHIR type.
 var fhirCategories = map[string][]string{
 	"Condition": {
@@ -69,6 +74,9 @@ func DefaultCatalog(opts CatalogOptions) *Catalog {
 	}
 	for _, t := range []string{"Patient", "Practitioner", "Organization"} {
 		c.Add(Entry{Contexts: []string{ContextUser}, Resource: t, Perms: C | U})
+	}
+	for _, t := range fhirCompartmentWrites {
+		c.Add(Entry{Contexts: []string{ContextPatient, ContextUser}, Resource: t, Perms: C | U})
 	}
 	c.Add(Entry{Contexts: fhirContexts, Resource: "DocumentReference", Operations: []string{"$docref"}})
 	system := []string{ContextSystem}

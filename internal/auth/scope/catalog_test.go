@@ -46,7 +46,7 @@ func TestValidate(t *testing.T) {
 		{"system/Patient.read", false, "no system scopes"},
 		{"system/*.$export", false, "no system scopes"},
 		{"system/*.rs", false, "no permissions"},
-		{"patient/*.write", false, "offers only"},
+		{"patient/*.write", false, ""}, // a patient may record its own allergies and conditions
 		{"user/*.d", false, "offers only"},
 		{"patient/*.$export", true, "no patient scopes"},
 		{"system/*.$docref", true, "operation $docref is not offered"},
@@ -102,7 +102,7 @@ func TestRestrict(t *testing.T) {
 		{"user/transaction.write", C | U | D},
 		{"user/insurance.write", C | U},
 		{"user/*.write", C | U},
-		{"patient/*.*", R | S},
+		{"patient/*.*", C | R | U | S},
 		{"user/Patient.rs", R | S},  // v2 is never changed
 		{"user/Patient.d", D},       // ... even when not offered
 		{"patient/Foo.read", R | S}, // unknown: unchanged
@@ -163,9 +163,9 @@ func TestSupported(t *testing.T) {
 		"user/allergy.read", "user/allergy.write", "user/allergy.cruds", "user/message.write", "user/message.cud",
 		"user/insurance.$swap-insurance", "user/employer.read", "user/employer.s",
 		"patient/patient.read", "patient/patient.s", "patient/encounter.rs", "patient/appointment.read",
-		"patient/Condition.rs?category=http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern",
-		"user/Condition.rs?category=http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis",
-		"patient/Condition.rs?category=http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item",
+		"patient/Condition.crus?category=http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern",
+		"user/Condition.crus?category=http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis",
+		"patient/Condition.crus?category=http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item",
 		"patient/Observation.rs?category=http://hl7.org/fhir/us/core/CodeSystem/us-core-category|sdoh",
 		"patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|social-history",
 		labScope,
