@@ -110,6 +110,9 @@ func allScopes() string {
 			p = "crus"
 		}
 		perms["user/"+m.Type] += p
+		if m.Type == "Group" {
+			continue // staff only: a Group lists other patients
+		}
 		perms["patient/"+m.Type] += "rs"
 		if m.FromFHIR != nil && m.Patient != "" && m.Type != "Patient" {
 			perms["patient/"+m.Type] += "cu" // a patient records its own

@@ -124,6 +124,9 @@ func (b *batch) patients(first, last int, st *Stats) error {
 		case p != nil:
 			pt = existingPerson(p)
 			pt.n = n
+			if err := b.assignPCP(p, pt); err != nil {
+				return err
+			}
 		case n <= len(Patients):
 			continue // a named patient that was deleted: nothing to add to
 		default:
@@ -151,4 +154,17 @@ func (b *batch) next(d *resource.Def) (int64, error) {
 		return 0, err
 	}
 	return strconv.ParseInt(rec.Str("next"), 10, 64)
+}
+
+// assignPCP gives a seeded patient without a primary care provider the
+// one the history is written by, as generated patients have: their FHIR
+// Patient then names a general practitioner and belongs to that
+// provider's Group.
+func (b *batch) assignPCP(rec emr.Record, p *person) error {
+	if rec.Str("providerID") != "" {
+		return nil
+	}
+	id := strconv.FormatInt(b.sh.pcp(p, p.n).id, 10)
+	_, err := b.w.Update(b.ctx, resource.Patient, map[string]any{"providerID": id}, emr.Eq("pid", p.pid))
+	return err
 }

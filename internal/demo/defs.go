@@ -40,7 +40,7 @@ var patientLookup = &resource.Def{
 	Name: "patient", Table: "patient_data",
 	Fields: []resource.Field{
 		col("uuid"), col("pid"), col("fname"), col("lname"), col("DOB"), col("sex"),
-		col("street"), col("city"), col("state"), col("postal_code"), col("phone_home"),
+		col("street"), col("city"), col("state"), col("postal_code"), col("phone_home"), col("providerID"),
 	},
 }
 

@@ -27,6 +27,7 @@ var All = []*Mapping{
 	CarePlan,
 	Goal,
 	CareTeam,
+	Group,
 	QuestionnaireResponse,
 	Questionnaire,
 }

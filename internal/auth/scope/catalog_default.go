@@ -70,7 +70,12 @@ var portalAPI = []struct{ resource, perms string }{
 func DefaultCatalog(opts CatalogOptions) *Catalog {
 	c := NewCatalog(opts)
 	for _, t := range fhirReadTypes {
-		c.Add(Entry{Contexts: fhirContexts, Resource: t, Perms: R | S, Categories: fhirCategories[t]})
+		contexts := fhirContexts
+		if t == "Group" {
+			// A Group lists other patients: staff and backend services only.
+			contexts = []string{ContextUser, ContextSystem}
+		}
+		c.Add(Entry{Contexts: contexts, Resource: t, Perms: R | S, Categories: fhirCategories[t]})
 	}
 	for _, t := range []string{"Patient", "Practitioner", "Organization"} {
 		c.Add(Entry{Contexts: []string{ContextUser}, Resource: t, Perms: C | U})
