@@ -36,17 +36,6 @@ func careIDs(recs []emr.Record, keep func(emr.Record) bool) []string {
 
 func careAll(emr.Record) bool { return true }
 
-// careWant runs a search and fails unless its matches are exactly want.
-func careWant(t *testing.T, e *apiEnv, token, query string, want []string) {
-	t.Helper()
-	got, r := fhirSearch(t, e, token, query)
-	slices.Sort(got)
-	want = slices.Sorted(slices.Values(want))
-	if !slices.Equal(got, want) {
-		t.Errorf("%s:\n got %v\nwant %v\n%.600s", query, got, want, r.Body)
-	}
-}
-
 // careBest is the demo patient with the most records of d for which
 // prefer holds, then the most records.
 func careBest(t *testing.T, e *apiEnv, d *resource.Def, prefer func(emr.Record) bool) (int, []emr.Record) {
@@ -68,7 +57,7 @@ func TestFHIRCarePlan(t *testing.T) {
 		q := url.QueryEscape
 		for n := 1; n <= len(demo.Patients); n++ {
 			want := careIDs(careRecs(t, e, resource.FHIRCarePlan, n), careAll)
-			careWant(t, e, e.Admin, "CarePlan?patient="+demoPatient(n)+"&category=assess-plan&_count=200", want)
+			clinicalWant(t, e, e.Admin, "CarePlan?patient="+demoPatient(n)+"&category=assess-plan&_count=200", want)
 		}
 		best, recs := careBest(t, e, resource.FHIRCarePlan, func(r emr.Record) bool { return r.Str("status") == "completed" })
 		if len(recs) < 2 {
@@ -77,15 +66,15 @@ func TestFHIRCarePlan(t *testing.T) {
 		pat := "CarePlan?patient=" + demoPatient(best)
 		cat := pat + "&category=" + q("http://hl7.org/fhir/us/core/CodeSystem/careplan-category|assess-plan")
 		all := careIDs(recs, careAll)
-		careWant(t, e, e.Admin, pat, all)
-		careWant(t, e, e.Admin, cat, all)
-		careWant(t, e, e.Admin, pat+"&category=assess-plan", all)
-		careWant(t, e, e.Admin, pat+"&category=careteam", nil)
-		careWant(t, e, e.Admin, pat+"&category="+q("http://snomed.info/sct|assess-plan"), nil)
+		clinicalWant(t, e, e.Admin, pat, all)
+		clinicalWant(t, e, e.Admin, cat, all)
+		clinicalWant(t, e, e.Admin, pat+"&category=assess-plan", all)
+		clinicalWant(t, e, e.Admin, pat+"&category=careteam", nil)
+		clinicalWant(t, e, e.Admin, pat+"&category="+q("http://snomed.info/sct|assess-plan"), nil)
 		for _, status := range []string{"active", "completed", "revoked"} {
 			want := careIDs(recs, func(r emr.Record) bool { return r.Str("status") == status })
-			careWant(t, e, e.Admin, cat+"&status="+status, want)
-			careWant(t, e, e.Admin, cat+"&status="+q("http://hl7.org/fhir/request-status|"+status), want)
+			clinicalWant(t, e, e.Admin, cat+"&status="+status, want)
+			clinicalWant(t, e, e.Admin, cat+"&status="+q("http://hl7.org/fhir/request-status|"+status), want)
 		}
 		carePlanDates(t, e, cat, recs)
 		for _, rec := range recs {
@@ -122,11 +111,11 @@ func carePlanDates(t *testing.T, e *apiEnv, cat string, recs []emr.Record) {
 	for day := range days {
 		for prefix, ok := range cmp {
 			want := careIDs(recs, func(r emr.Record) bool { return ok(r.Str("start_day"), day) && ok(r.Str("end_day"), day) })
-			careWant(t, e, e.Admin, cat+"&date="+prefix+day, want)
+			clinicalWant(t, e, e.Admin, cat+"&date="+prefix+day, want)
 			active := careIDs(recs, func(r emr.Record) bool {
 				return r.Str("status") == "active" && ok(r.Str("start_day"), day) && ok(r.Str("end_day"), day)
 			})
-			careWant(t, e, e.Admin, cat+"&status=active&date="+prefix+day, active)
+			clinicalWant(t, e, e.Admin, cat+"&status=active&date="+prefix+day, active)
 		}
 	}
 	// As Inferno searches a Period: gt the day before the start, as an
@@ -163,10 +152,10 @@ func carePlanEdges(t *testing.T, e *apiEnv) {
 	storeInsert(t, e, careForm, map[string]any{"formdir": "care_plan", "form_id": form, "pid": 2, "deleted": "1", "form_name": "Care Plan Form"})
 	ids := "&_id=" + cancelled + "," + blank + "," + odd + "," + off + "," + gone
 	pat := "CarePlan?patient=" + demoPatient(2) + "&category=assess-plan"
-	careWant(t, e, e.Admin, pat+ids, []string{cancelled, blank, odd})
-	careWant(t, e, e.Admin, pat+ids+"&status=revoked", []string{cancelled})
-	careWant(t, e, e.Admin, pat+ids+"&status=active", []string{blank})
-	careWant(t, e, e.Admin, pat+ids+"&status=unknown", []string{odd})
+	clinicalWant(t, e, e.Admin, pat+ids, []string{cancelled, blank, odd})
+	clinicalWant(t, e, e.Admin, pat+ids+"&status=revoked", []string{cancelled})
+	clinicalWant(t, e, e.Admin, pat+ids+"&status=active", []string{blank})
+	clinicalWant(t, e, e.Admin, pat+ids+"&status=unknown", []string{odd})
 	for id, want := range map[string]string{cancelled: "revoked", blank: "active", odd: "unknown"} {
 		r := e.Do("GET", "/fhir/CarePlan/"+id, e.Admin, nil).Want(t, 200)
 		emrtest.ValidateFHIR(t, r.Body)
@@ -192,10 +181,10 @@ func careCompartment(t *testing.T, e *apiEnv, typ string) {
 	if len(mine) == 0 || len(theirs) == 0 {
 		t.Fatalf("%s: patients 1 and 2 have %d and %d", typ, len(mine), len(theirs))
 	}
-	careWant(t, e, phil, typ+"?_count=200", mine)
-	careWant(t, e, phil, typ+"?patient="+demoPatient(1)+"&_count=200", mine)
-	careWant(t, e, phil, typ+"?patient="+demoPatient(2), nil)
-	careWant(t, e, phil, typ+"?_id="+theirs[0], nil)
+	clinicalWant(t, e, phil, typ+"?_count=200", mine)
+	clinicalWant(t, e, phil, typ+"?patient="+demoPatient(1)+"&_count=200", mine)
+	clinicalWant(t, e, phil, typ+"?patient="+demoPatient(2), nil)
+	clinicalWant(t, e, phil, typ+"?_id="+theirs[0], nil)
 	e.Do("GET", "/fhir/"+typ+"/"+mine[0], phil, nil).Want(t, 200)
 	if r := e.Do("GET", "/fhir/"+typ+"/"+theirs[0], phil, nil); r.Status != 404 || r.Str("resourceType") != "OperationOutcome" {
 		t.Errorf("%s of another patient: %d %s", typ, r.Status, r.Body)

@@ -42,10 +42,10 @@ func TestFHIRCareTeam(t *testing.T) {
 		}
 		for n := 1; n <= len(demo.Patients); n++ {
 			recs := careRecs(t, e, resource.FHIRCareTeam, n)
-			careWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n), careIDs(recs, careAll))
-			careWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n)+"&status=active",
+			clinicalWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n), careIDs(recs, careAll))
+			clinicalWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n)+"&status=active",
 				careIDs(recs, func(r emr.Record) bool { return r.Str("status") == "active" }))
-			careWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n)+"&status="+q("http://hl7.org/fhir/care-team-status|inactive"), nil)
+			clinicalWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n)+"&status="+q("http://hl7.org/fhir/care-team-status|inactive"), nil)
 		}
 		roles := map[string]bool{}
 		for _, team := range teams {
@@ -62,17 +62,17 @@ func TestFHIRCareTeam(t *testing.T) {
 			typ, code, _ := strings.Cut(role, ":")
 			system := map[string]string{"SNOMED-CT": "http://snomed.info/sct", "NUCC": "http://nucc.org/provider-taxonomy"}[typ]
 			with := func(r emr.Record) bool { return strings.Contains(r.Str("roles"), ";"+role+";") }
-			careWant(t, e, e.Admin, "CareTeam?role="+q(system+"|"+code)+"&_count=200", careIDs(teams, with))
-			careWant(t, e, e.Admin, "CareTeam?role="+code+"&_count=200", careIDs(teams, with))
+			clinicalWant(t, e, e.Admin, "CareTeam?role="+q(system+"|"+code)+"&_count=200", careIDs(teams, with))
+			clinicalWant(t, e, e.Admin, "CareTeam?role="+code+"&_count=200", careIDs(teams, with))
 			for _, n := range []int{1, 2, 8} {
 				mine := careIDs(careRecs(t, e, resource.FHIRCareTeam, n), with)
-				careWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n)+"&role="+q(system+"|"+code), mine)
+				clinicalWant(t, e, e.Admin, "CareTeam?patient="+demoPatient(n)+"&role="+q(system+"|"+code), mine)
 			}
 		}
-		careWant(t, e, e.Admin, "CareTeam?role="+q("http://loinc.org|17561000"), nil)
+		clinicalWant(t, e, e.Admin, "CareTeam?role="+q("http://loinc.org|17561000"), nil)
 		for _, d := range docs {
 			with := careIDs(teams, func(r emr.Record) bool { return slices.Contains(users(r), d.Str("uuid")) })
-			careWant(t, e, e.Admin, "CareTeam?participant=Practitioner/"+d.Str("uuid")+"&_count=200", with)
+			clinicalWant(t, e, e.Admin, "CareTeam?participant=Practitioner/"+d.Str("uuid")+"&_count=200", with)
 		}
 		for _, team := range teams {
 			careTeamRead(t, e, team, users(team))
@@ -164,10 +164,10 @@ func careTeamEdges(t *testing.T, e *apiEnv) {
 	proposed := team("proposed", map[string]any{"user_id": doc.Str("id"), "role": "cardiologist", "facility_id": facs[1].Str("id")})
 	empty := team("bogus", map[string]any{"user_id": doc.Str("id"), "role": "cardiologist", "status": "entered-in-error"})
 	pat := "CareTeam?patient=" + demoPatient(2)
-	careWant(t, e, e.Admin, pat+"&status=inactive", []string{former})
-	careWant(t, e, e.Admin, pat+"&status=proposed", []string{proposed})
-	careWant(t, e, e.Admin, pat+"&role=133932002", []string{former})
-	careWant(t, e, e.Admin, "CareTeam?participant="+doc.Str("uuid")+"&_id="+former+","+proposed, []string{proposed})
+	clinicalWant(t, e, e.Admin, pat+"&status=inactive", []string{former})
+	clinicalWant(t, e, e.Admin, pat+"&status=proposed", []string{proposed})
+	clinicalWant(t, e, e.Admin, pat+"&role=133932002", []string{former})
+	clinicalWant(t, e, e.Admin, "CareTeam?participant="+doc.Str("uuid")+"&_id="+former+","+proposed, []string{proposed})
 	if r := e.Do("GET", "/fhir/CareTeam/"+empty, e.Admin, nil); r.Status != 404 {
 		t.Errorf("a team nobody is on: %d %s", r.Status, r.Body)
 	}

@@ -19,7 +19,7 @@ func TestFHIRGoal(t *testing.T) {
 		coded, texts := 0, 0
 		for n := 1; n <= len(demo.Patients); n++ {
 			recs := careRecs(t, e, resource.FHIRGoal, n)
-			careWant(t, e, e.Admin, "Goal?patient="+demoPatient(n)+"&_count=200", careIDs(recs, careAll))
+			clinicalWant(t, e, e.Admin, "Goal?patient="+demoPatient(n)+"&_count=200", careIDs(recs, careAll))
 			coded += len(careIDs(recs, func(r emr.Record) bool { return r.Str("code") != "" }))
 			texts += len(careIDs(recs, func(r emr.Record) bool { return r.Str("code") == "" }))
 		}
@@ -31,11 +31,11 @@ func TestFHIRGoal(t *testing.T) {
 			t.Fatalf("the demo patients have too few goals: %d", len(recs))
 		}
 		pat := "Goal?patient=" + demoPatient(best)
-		careWant(t, e, e.Admin, pat, careIDs(recs, careAll))
+		clinicalWant(t, e, e.Admin, pat, careIDs(recs, careAll))
 		for _, status := range []string{"active", "completed", "on-hold", "cancelled"} {
 			want := careIDs(recs, func(r emr.Record) bool { return r.Str("lifecycle") == status })
-			careWant(t, e, e.Admin, pat+"&lifecycle-status="+status, want)
-			careWant(t, e, e.Admin, pat+"&lifecycle-status="+q("http://hl7.org/fhir/goal-status|"+status), want)
+			clinicalWant(t, e, e.Admin, pat+"&lifecycle-status="+status, want)
+			clinicalWant(t, e, e.Admin, pat+"&lifecycle-status="+q("http://hl7.org/fhir/goal-status|"+status), want)
 		}
 		for _, rec := range recs {
 			day := rec.Str("target_date")
@@ -44,13 +44,13 @@ func TestFHIRGoal(t *testing.T) {
 				"gt": func(d string) bool { return d > day }, "le": func(d string) bool { return d <= day && d != "" },
 				"lt": func(d string) bool { return d < day && d != "" },
 			} {
-				careWant(t, e, e.Admin, pat+"&target-date="+prefix+day, careIDs(recs, func(r emr.Record) bool { return ok(r.Str("target_date")) }))
+				clinicalWant(t, e, e.Admin, pat+"&target-date="+prefix+day, careIDs(recs, func(r emr.Record) bool { return ok(r.Str("target_date")) }))
 			}
 			if typ, code, found := strings.Cut(rec.Str("code"), ":"); found && typ == "SNOMED-CT" {
 				want := careIDs(recs, func(r emr.Record) bool { return r.Str("code") == rec.Str("code") })
-				careWant(t, e, e.Admin, pat+"&description="+q("http://snomed.info/sct|"+code), want)
-				careWant(t, e, e.Admin, pat+"&description="+code, want)
-				careWant(t, e, e.Admin, pat+"&description="+q("http://loinc.org|"+code), nil)
+				clinicalWant(t, e, e.Admin, pat+"&description="+q("http://snomed.info/sct|"+code), want)
+				clinicalWant(t, e, e.Admin, pat+"&description="+code, want)
+				clinicalWant(t, e, e.Admin, pat+"&description="+q("http://loinc.org|"+code), nil)
 			}
 			r := e.Do("GET", "/fhir/Goal/"+rec.Str("uuid"), e.Admin, nil).Want(t, 200)
 			emrtest.ValidateFHIR(t, r.Body)
@@ -78,11 +78,11 @@ func goalEdges(t *testing.T, e *apiEnv) {
 	draft := row(map[string]any{"plan_status": "draft", "description": "Quit smoking"})
 	dropped := row(map[string]any{"plan_status": "Canceled", "codetext": "Weight loss", "code": "SNOMED-CT:89362005"})
 	pat := "Goal?patient=" + demoPatient(2) + "&_id=" + blank + "," + draft + "," + dropped
-	careWant(t, e, e.Admin, pat+"&lifecycle-status=active", []string{blank})
-	careWant(t, e, e.Admin, pat+"&lifecycle-status=proposed", []string{draft})
-	careWant(t, e, e.Admin, pat+"&lifecycle-status=cancelled", []string{dropped})
-	careWant(t, e, e.Admin, pat+"&target-date=2024-08-02", []string{blank})
-	careWant(t, e, e.Admin, pat+"&target-date=ge2000", []string{blank})
+	clinicalWant(t, e, e.Admin, pat+"&lifecycle-status=active", []string{blank})
+	clinicalWant(t, e, e.Admin, pat+"&lifecycle-status=proposed", []string{draft})
+	clinicalWant(t, e, e.Admin, pat+"&lifecycle-status=cancelled", []string{dropped})
+	clinicalWant(t, e, e.Admin, pat+"&target-date=2024-08-02", []string{blank})
+	clinicalWant(t, e, e.Admin, pat+"&target-date=ge2000", []string{blank})
 	for id, want := range map[string]string{blank: "Sleep seven hours", draft: "Quit smoking", dropped: "Weight loss"} {
 		r := e.Do("GET", "/fhir/Goal/"+id, e.Admin, nil).Want(t, 200)
 		emrtest.ValidateFHIR(t, r.Body)

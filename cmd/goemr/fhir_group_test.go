@@ -26,7 +26,7 @@ func TestFHIRGroup(t *testing.T) {
 		for _, g := range groups {
 			all = append(all, g.Str("uuid"))
 		}
-		careWant(t, e, e.Admin, "Group?_count=200", all)
+		clinicalWant(t, e, e.Admin, "Group?_count=200", all)
 		seen := 0
 		for _, g := range groups {
 			pats, err := e.Store.List(ctx, resource.Patient, emr.Query{Where: []emr.Cond{emr.Eq("providerID", g.Str("id"))}})
@@ -49,8 +49,8 @@ func TestFHIRGroup(t *testing.T) {
 				r.Str("managingEntity", "reference") != "Practitioner/"+g.Str("uuid") || !strings.Contains(r.Str("name"), g.Str("lname")) {
 				t.Errorf("group %s: members %v, want %v\n%.500s", g.Str("uuid"), got, want, r.Body)
 			}
-			careWant(t, e, e.Admin, "Group?_id="+g.Str("uuid"), []string{g.Str("uuid")})
-			careWant(t, e, e.Admin, "Group?name="+g.Str("lname"), groupsNamed(groups, g.Str("lname")))
+			clinicalWant(t, e, e.Admin, "Group?_id="+g.Str("uuid"), []string{g.Str("uuid")})
+			clinicalWant(t, e, e.Admin, "Group?name="+g.Str("lname"), groupsNamed(groups, g.Str("lname")))
 			seen += len(want)
 		}
 		if seen < len(demo.Patients) {
@@ -67,9 +67,9 @@ func TestFHIRGroup(t *testing.T) {
 					want = append(want, g.Str("uuid"))
 				}
 			}
-			careWant(t, e, e.Admin, "Group?patient="+demoPatient(n), want)
+			clinicalWant(t, e, e.Admin, "Group?patient="+demoPatient(n), want)
 		}
-		careWant(t, e, e.Admin, "Group?name=Nobody", nil)
+		clinicalWant(t, e, e.Admin, "Group?name=Nobody", nil)
 		r := e.Do("GET", "/fhir/Group/00000000-0000-0000-0000-000000000000", e.Admin, nil)
 		if r.Status != 404 || r.Str("resourceType") != "OperationOutcome" {
 			t.Errorf("unknown id: %d %s", r.Status, r.Body)

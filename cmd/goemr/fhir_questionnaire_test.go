@@ -39,7 +39,7 @@ func TestFHIRQuestionnaire(t *testing.T) {
 			"questionnaire-code=44249-1": {id}, "questionnaire-code=" + q("http://loinc.org|44249-1"): {id},
 			"questionnaire-code=" + q("http://snomed.info/sct|44249-1"): nil, "questionnaire-code=44261-6": nil,
 		} {
-			careWant(t, e, e.Admin, "Questionnaire?"+query, want)
+			clinicalWant(t, e, e.Admin, "Questionnaire?"+query, want)
 		}
 		// A questionnaire taken out of use is retired.
 		old := recStr(storeInsert(t, e, resource.QuestionnaireRepository, map[string]any{
@@ -52,7 +52,7 @@ func TestFHIRQuestionnaire(t *testing.T) {
 		}
 		phil := e.Token("patient", "openid patient/Questionnaire.rs")
 		e.Do("GET", "/fhir/Questionnaire/"+id, phil, nil).Want(t, 200)
-		careWant(t, e, phil, "Questionnaire?questionnaire-code=44249-1", []string{id})
+		clinicalWant(t, e, phil, "Questionnaire?questionnaire-code=44249-1", []string{id})
 		r = e.Do("GET", "/fhir/Questionnaire/00000000-0000-0000-0000-000000000000", e.Admin, nil)
 		if r.Status != 404 || r.Str("resourceType") != "OperationOutcome" {
 			t.Errorf("unknown id: %d %s", r.Status, r.Body)

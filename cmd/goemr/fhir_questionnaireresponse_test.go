@@ -22,7 +22,7 @@ func TestFHIRQuestionnaireResponse(t *testing.T) {
 		for n := 1; n <= len(demo.Patients); n++ {
 			recs := careRecs(t, e, resource.FHIRQuestionnaireResponse, n)
 			pat := "QuestionnaireResponse?patient=" + demoPatient(n) + "&_count=200"
-			careWant(t, e, e.Admin, pat, careIDs(recs, careAll))
+			clinicalWant(t, e, e.Admin, pat, careIDs(recs, careAll))
 			if len(recs) > 0 && n > 1 && other == 0 {
 				other = n
 			}
@@ -36,20 +36,20 @@ func TestFHIRQuestionnaireResponse(t *testing.T) {
 		best, recs := careBest(t, e, resource.FHIRQuestionnaireResponse, careAll)
 		pat := "QuestionnaireResponse?patient=" + demoPatient(best)
 		all := careIDs(recs, careAll)
-		careWant(t, e, e.Admin, pat+"&questionnaire="+q(canonical), all)
-		careWant(t, e, e.Admin, pat+"&questionnaire=Questionnaire/"+repo, all)
-		careWant(t, e, e.Admin, pat+"&questionnaire=Questionnaire/00000000-0000-0000-0000-000000000000", nil)
+		clinicalWant(t, e, e.Admin, pat+"&questionnaire="+q(canonical), all)
+		clinicalWant(t, e, e.Admin, pat+"&questionnaire=Questionnaire/"+repo, all)
+		clinicalWant(t, e, e.Admin, pat+"&questionnaire=Questionnaire/00000000-0000-0000-0000-000000000000", nil)
 		for _, status := range []string{"completed", "in-progress", "amended"} {
 			want := careIDs(recs, func(r emr.Record) bool { return r.Str("status") == status })
-			careWant(t, e, e.Admin, pat+"&status="+status, want)
-			careWant(t, e, e.Admin, pat+"&status="+q("http://hl7.org/fhir/questionnaire-answers-status|"+status), want)
+			clinicalWant(t, e, e.Admin, pat+"&status="+status, want)
+			clinicalWant(t, e, e.Admin, pat+"&status="+q("http://hl7.org/fhir/questionnaire-answers-status|"+status), want)
 		}
 		for _, rec := range recs {
 			day := rec.Str("create_time")[:10]
-			careWant(t, e, e.Admin, pat+"&authored="+day, careIDs(recs, func(r emr.Record) bool { return r.Str("create_time")[:10] == day }))
-			careWant(t, e, e.Admin, pat+"&authored=ge"+day, careIDs(recs, func(r emr.Record) bool { return r.Str("create_time")[:10] >= day }))
-			careWant(t, e, e.Admin, pat+"&authored=lt"+day, careIDs(recs, func(r emr.Record) bool { return r.Str("create_time")[:10] < day }))
-			careWant(t, e, e.Admin, "QuestionnaireResponse?_id="+rec.Str("uuid"), []string{rec.Str("uuid")})
+			clinicalWant(t, e, e.Admin, pat+"&authored="+day, careIDs(recs, func(r emr.Record) bool { return r.Str("create_time")[:10] == day }))
+			clinicalWant(t, e, e.Admin, pat+"&authored=ge"+day, careIDs(recs, func(r emr.Record) bool { return r.Str("create_time")[:10] >= day }))
+			clinicalWant(t, e, e.Admin, pat+"&authored=lt"+day, careIDs(recs, func(r emr.Record) bool { return r.Str("create_time")[:10] < day }))
+			clinicalWant(t, e, e.Admin, "QuestionnaireResponse?_id="+rec.Str("uuid"), []string{rec.Str("uuid")})
 			r := e.Do("GET", "/fhir/QuestionnaireResponse/"+rec.Str("uuid"), e.Admin, nil).Want(t, 200)
 			emrtest.ValidateFHIR(t, r.Body)
 			items := 9
@@ -78,9 +78,9 @@ func questionnaireResponseCompartment(t *testing.T, e *apiEnv, other int) {
 	if len(mine) == 0 || len(theirs) == 0 {
 		t.Fatalf("patients 1 and %d have %d and %d responses", other, len(mine), len(theirs))
 	}
-	careWant(t, e, phil, "QuestionnaireResponse?_count=200", mine)
-	careWant(t, e, phil, "QuestionnaireResponse?patient="+demoPatient(other), nil)
-	careWant(t, e, phil, "QuestionnaireResponse?_id="+theirs[0], nil)
+	clinicalWant(t, e, phil, "QuestionnaireResponse?_count=200", mine)
+	clinicalWant(t, e, phil, "QuestionnaireResponse?patient="+demoPatient(other), nil)
+	clinicalWant(t, e, phil, "QuestionnaireResponse?_id="+theirs[0], nil)
 	e.Do("GET", "/fhir/QuestionnaireResponse/"+mine[0], phil, nil).Want(t, 200)
 	if r := e.Do("GET", "/fhir/QuestionnaireResponse/"+theirs[0], phil, nil); r.Status != 404 || r.Str("resourceType") != "OperationOutcome" {
 		t.Errorf("another patient's response: %d %s", r.Status, r.Body)

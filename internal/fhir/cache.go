@@ -4,9 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strings"
-	"time"
-
-	"goemr/internal/web"
 )
 
 // DataVersions tells whether stored data may have changed (the store's
@@ -45,25 +42,10 @@ func (s *Server) answer(c *call, build func() error) error {
 	if preferStrict(c.r) {
 		key.WriteString("\x00strict")
 	}
-	now := time.Now()
-	if e := s.cache.Get(key.String(), version, now); e != nil {
-		e.Write(c.w, c.r)
-		return nil
-	}
-	w := c.w
-	rec := &web.Recorder{ResponseWriter: w}
-	c.w = rec
-	err := build()
-	c.w = w
-	if err != nil {
-		return err
-	}
-	if rec.Status != http.StatusOK {
-		rec.Flush()
-		return nil
-	}
-	e := web.NewCachedResponse(version, now, rec)
-	s.cache.Put(key.String(), e)
-	e.Write(w, c.r)
-	return nil
+	return s.cache.Serve(key.String(), version, c.w, c.r, func(w http.ResponseWriter) error {
+		kept := c.w
+		c.w = w
+		defer func() { c.w = kept }()
+		return build()
+	})
 }

@@ -124,6 +124,17 @@ func patientToFHIR(rec emr.Record, c *Context) r4.Resource {
 // patientName is the official name; a name with neither family nor given
 // part says why with data-absent-reason (US Core Patient us-core-6).
 func patientName(rec emr.Record) r4.HumanName {
+	n := officialName(rec)
+	if n.Family == nil && len(n.Given) == 0 {
+		n.Extension = absent("unknown")
+	}
+	return n
+}
+
+// officialName is the official HumanName of a row with OpenEMR's name
+// columns (patient_data and users both have lname, fname, mname, title
+// and, for patients, suffix).
+func officialName(rec emr.Record) r4.HumanName {
 	n := r4.HumanName{Use: ptr("official"), Family: text(rec.Str("lname"))}
 	for _, g := range []string{"fname", "mname"} {
 		if v := text(rec.Str(g)); v != nil {
@@ -135,9 +146,6 @@ func patientName(rec emr.Record) r4.HumanName {
 	}
 	if v := text(rec.Str("suffix")); v != nil {
 		n.Suffix = []string{*v}
-	}
-	if n.Family == nil && len(n.Given) == 0 {
-		n.Extension = absent("unknown")
 	}
 	return n
 }

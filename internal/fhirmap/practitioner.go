@@ -91,15 +91,7 @@ func practitionerToFHIR(rec emr.Record, _ *Context) r4.Resource {
 // (name.family 1..1), so a user without one says why with
 // data-absent-reason.
 func practitionerName(rec emr.Record) r4.HumanName {
-	n := r4.HumanName{Use: ptr("official"), Family: text(rec.Str("lname"))}
-	for _, g := range []string{"fname", "mname"} {
-		if v := text(rec.Str(g)); v != nil {
-			n.Given = append(n.Given, *v)
-		}
-	}
-	if v := text(rec.Str("title")); v != nil {
-		n.Prefix = []string{*v}
-	}
+	n := officialName(rec)
 	if n.Family == nil {
 		n.FamilyExt = &r4.Element{Extension: absent("unknown")}
 	}

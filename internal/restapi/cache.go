@@ -3,10 +3,8 @@ package restapi
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"goemr/internal/resource"
-	"goemr/internal/web"
 )
 
 // DataVersions tells whether stored data may have changed: the version
@@ -35,26 +33,11 @@ func (s *Server) serveCached(c *Call, h Handler) error {
 	if !ok {
 		return h(c)
 	}
-	now := time.Now()
 	key := c.Site + " " + c.R.URL.RequestURI()
-	if e := s.cache.Get(key, version, now); e != nil {
-		e.Write(c.W, c.R)
-		return nil
-	}
-	w := c.W
-	rec := &web.Recorder{ResponseWriter: w}
-	c.W = rec
-	err := h(c)
-	c.W = w
-	if err != nil {
-		return err
-	}
-	if rec.Status != http.StatusOK {
-		rec.Flush()
-		return nil
-	}
-	e := web.NewCachedResponse(version, now, rec)
-	s.cache.Put(key, e)
-	e.Write(w, c.R)
-	return nil
+	return s.cache.Serve(key, version, c.W, c.R, func(w http.ResponseWriter) error {
+		kept := c.W
+		c.W = w
+		defer func() { c.W = kept }()
+		return h(c)
+	})
 }

@@ -173,3 +173,26 @@ func (b *Recorder) Flush() {
 	b.ResponseWriter.WriteHeader(b.Status)
 	b.ResponseWriter.Write(b.Body.Bytes())
 }
+
+// Serve answers r from the entry kept under key at version, or runs build
+// on a writer that records its answer and keeps it when it is a 200.
+// build's errors are returned unanswered, for the caller's error writer.
+func (rc *ResponseCache) Serve(key string, version uint64, w http.ResponseWriter, r *http.Request, build func(http.ResponseWriter) error) error {
+	now := time.Now()
+	if e := rc.Get(key, version, now); e != nil {
+		e.Write(w, r)
+		return nil
+	}
+	rec := &Recorder{ResponseWriter: w}
+	if err := build(rec); err != nil {
+		return err
+	}
+	if rec.Status != http.StatusOK {
+		rec.Flush()
+		return nil
+	}
+	e := NewCachedResponse(version, now, rec)
+	rc.Put(key, e)
+	e.Write(w, r)
+	return nil
+}
