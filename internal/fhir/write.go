@@ -8,6 +8,7 @@ import (
 
 	"goemr/internal/auth/scope"
 	"goemr/internal/emr"
+	"goemr/internal/fhir/r4"
 	"goemr/internal/fhirmap"
 	"goemr/internal/resource"
 )
@@ -22,19 +23,19 @@ func (s *Server) create(c *call) error {
 	if err := s.authorize(c, scope.C); err != nil {
 		return err
 	}
-	values, err := s.writeValues(c, true)
+	res, err := readResource(c)
 	if err != nil {
 		return err
 	}
-	var rec emr.Record
+	var id string
 	err = s.o.Records.Write(c.r.Context(), func(w resource.Writer) error {
-		rec, err = w.Insert(c.r.Context(), c.m.Writes(), values)
+		id, err = s.apply(c, w, res, "", 0)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	return s.writeBack(c, rec.Str(c.m.ID), http.StatusCreated)
+	return s.writeBack(c, id, http.StatusCreated)
 }
 
 // update answers PUT [type]/[id] (R4 http.html#update): the whole resource
@@ -54,44 +55,70 @@ func (s *Server) update(c *call, id string) error {
 	if err != nil {
 		return err
 	}
-	values, err := s.writeValues(c, false, id)
+	res, err := readResource(c)
 	if err != nil {
 		return err
 	}
-	limits, err := s.limits(c, c.m, scope.U)
-	if err != nil {
-		return err
+	if got := resourceID(res); got != id {
+		return fail(http.StatusBadRequest, "invalid", "the body's id (%q) must be the id in the URL (%q)", got, id)
 	}
-	ctx := c.r.Context()
-	err = s.o.Records.Write(ctx, func(w resource.Writer) error {
-		recs, err := w.List(ctx, c.m.Def, emr.Query{Where: append(limits, c.m.ByID(id)...), Limit: 1})
-		if err != nil {
-			return err
-		}
-		if len(recs) == 0 {
-			return emr.Errorf(emr.ENOTFOUND, "%s/%s is not known (goemr does not create resources by update)", c.m.Type, id)
-		}
-		if _, err := w.Update(ctx, c.m.Writes(), values, emr.Eq(c.m.ID, id)); err != nil {
-			return err
-		}
-		if want == 0 {
-			return nil
-		}
-		// The update took the row's lock and moved its counter: it is at
-		// want+1 only if nothing changed it since the client read want.
-		got, err := rowVersion(ctx, w, c.m, recs[0])
-		if err != nil {
-			return err
-		}
-		if got != want+1 {
-			return fail(http.StatusPreconditionFailed, "conflict", "%s/%s is at version %d, not %d: read it again", c.m.Type, id, got-1, want)
-		}
-		return nil
+	err = s.o.Records.Write(c.r.Context(), func(w resource.Writer) error {
+		_, err := s.apply(c, w, res, id, want)
+		return err
 	})
 	if err != nil {
 		return err
 	}
 	return s.writeBack(c, id, http.StatusOK)
+}
+
+// apply carries out one create (id "") or update of res, of the call's
+// type, inside the transaction w: a single interaction, or one entry of
+// a batch or transaction Bundle. References resolve through w, so an
+// entry sees what earlier entries of its transaction wrote. want is the
+// If-Match version of an update, 0 for none. It returns the FHIR id.
+func (s *Server) apply(c *call, w resource.Writer, res r4.Resource, id string, want int64) (string, error) {
+	ctx := c.r.Context()
+	values, err := s.writeValues(c, w, res, id == "")
+	if err != nil {
+		return "", err
+	}
+	if id == "" {
+		if c.m.Store != nil {
+			return c.m.Store(ctx, w, values, nil)
+		}
+		rec, err := w.Insert(ctx, c.m.Writes(), values)
+		return rec.Str(c.m.ID), err
+	}
+	limits, err := s.limits(c, c.m, scope.U)
+	if err != nil {
+		return "", err
+	}
+	recs, err := w.List(ctx, c.m.Def, emr.Query{Where: append(limits, c.m.ByID(id)...), Limit: 1})
+	if err != nil {
+		return "", err
+	}
+	if len(recs) == 0 {
+		return "", emr.Errorf(emr.ENOTFOUND, "%s/%s is not known (goemr does not create resources by update)", c.m.Type, id)
+	}
+	if c.m.Store != nil {
+		_, err = c.m.Store(ctx, w, values, recs[0])
+	} else {
+		_, err = w.Update(ctx, c.m.Writes(), values, emr.Eq(c.m.ID, id))
+	}
+	if err != nil || want == 0 {
+		return id, err
+	}
+	// The update took the row's lock and moved its counter: it is at
+	// want+1 only if nothing changed it since the client read want.
+	got, err := rowVersion(ctx, w, c.m, recs[0])
+	if err != nil {
+		return "", err
+	}
+	if got != want+1 {
+		return "", fail(http.StatusPreconditionFailed, "conflict", "%s/%s is at version %d, not %d: read it again", c.m.Type, id, got-1, want)
+	}
+	return id, nil
 }
 
 // rowVersion reads the version counter of rec's row inside the write.
@@ -109,24 +136,12 @@ func rowVersion(ctx context.Context, w resource.Writer, m *fhirmap.Mapping, rec 
 	return 0, fail(http.StatusPreconditionFailed, "not-supported", "%s keeps no versions: If-Match cannot be honoured", m.Type)
 }
 
-// writeValues reads, checks and maps the body of a create or an update
-// (whose id, when given, the body must carry).
-func (s *Server) writeValues(c *call, create bool, id ...string) (map[string]any, error) {
-	if c.m.FromFHIR == nil {
-		return nil, methodNotAllowed(c, "GET")
-	}
-	res, err := readResource(c)
-	if err != nil {
-		return nil, err
-	}
-	if len(id) > 0 {
-		if got := resourceID(res); got != id[0] {
-			return nil, fail(http.StatusBadRequest, "invalid", "the body's id (%q) must be the id in the URL (%q)", got, id[0])
-		}
-	}
+// writeValues checks and maps a resource to be written, reading what it
+// refers to through r.
+func (s *Server) writeValues(c *call, r resource.Reader, res r4.Resource, create bool) (map[string]any, error) {
 	ctx := c.r.Context()
 	values, err := c.m.FromFHIR(res, &fhirmap.WriteContext{Resolve: func(typ, rid, key string) (string, bool, error) {
-		return s.resolve(ctx, c, typ, rid, key)
+		return s.resolve(ctx, c, r, typ, rid, key)
 	}})
 	if err != nil {
 		return nil, err
@@ -134,7 +149,7 @@ func (s *Server) writeValues(c *call, create bool, id ...string) (map[string]any
 	if err := s.confineWrite(c, values); err != nil {
 		return nil, err
 	}
-	return values, s.validate(c, values, create)
+	return values, s.validate(c, r, values, create)
 }
 
 // confineWrite keeps a patient-confined token within its compartment: it
@@ -150,13 +165,13 @@ func (s *Server) confineWrite(c *call, values map[string]any) error {
 }
 
 // resolve finds the key field of the typ/id record the caller can see.
-func (s *Server) resolve(ctx context.Context, c *call, typ, id, key string) (string, bool, error) {
+func (s *Server) resolve(ctx context.Context, c *call, r resource.Reader, typ, id, key string) (string, bool, error) {
 	m := s.mappings[typ]
 	if m == nil || !validID.MatchString(id) {
 		return "", false, nil
 	}
 	where := append(append([]emr.Cond(nil), m.Where...), c.compartmentOf(m)...)
-	recs, err := s.o.Records.List(ctx, m.Def, emr.Query{Where: append(where, m.ByID(id)...), Limit: 1})
+	recs, err := r.List(ctx, m.Def, emr.Query{Where: append(where, m.ByID(id)...), Limit: 1})
 	if err != nil {
 		return "", false, err
 	}

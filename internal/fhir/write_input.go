@@ -55,7 +55,7 @@ func (e *invalidInput) Error() string { return fmt.Sprintf("%d validation errors
 // validate checks the mapped values against the table's own rules, the
 // same ones the Standard API applies (resource.Validate), and names each
 // failure by the FHIR element it came from.
-func (s *Server) validate(c *call, values map[string]any, create bool) error {
+func (s *Server) validate(c *call, r resource.Reader, values map[string]any, create bool) error {
 	in := resource.Input{}
 	for k, v := range values {
 		if sv, ok := v.(string); ok && sv == "" && !create {
@@ -65,7 +65,7 @@ func (s *Server) validate(c *call, values map[string]any, create bool) error {
 		in[k] = v
 	}
 	errs := resource.Errors{}
-	if err := resource.Validate(c.r.Context(), c.m.Writes(), in, create, s.o.Records, errs); err != nil {
+	if err := resource.Validate(c.r.Context(), c.m.Writes(), in, create, r, errs); err != nil {
 		return err
 	}
 	if len(errs) == 0 {

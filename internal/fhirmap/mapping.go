@@ -1,6 +1,8 @@
 package fhirmap
 
 import (
+	"context"
+
 	"goemr/internal/emr"
 	"goemr/internal/fhir/r4"
 	"goemr/internal/resource"
@@ -37,6 +39,15 @@ type Mapping struct {
 	// FromFHIR maps a resource onto Def's columns for a create or an
 	// update; nil for a type goemr does not write.
 	FromFHIR func(res r4.Resource, w *WriteContext) (map[string]any, error)
+	// Store, when set, writes the values FromFHIR mapped, for a type whose
+	// record spans tables (an encounter and its forms row) or whose rows
+	// hold several resources (a vital sign is one column of a vitals
+	// form). It runs inside the write's transaction; current is nil for a
+	// create and the record being replaced (as Def reads it) for an
+	// update. It returns the FHIR id of what it wrote. Without Store, a
+	// create inserts into Writes() and an update updates the row whose ID
+	// field is the resource's id.
+	Store func(ctx context.Context, w resource.Writer, values map[string]any, current emr.Record) (id string, err error)
 	// Paths name the FHIR element each written column comes from, for the
 	// OperationOutcome of a write the table's rules refuse.
 	Paths map[string]string
