@@ -72,7 +72,7 @@ func TestFHIRDocumentReference(t *testing.T) {
 		body := string(r.Body)
 		for _, want := range []string{"us-core-documentreference|6.1.0", `"status":"current"`, `"code":"clinical-note"`,
 			`"subject":{"reference":"Patient/` + puuid + `"}`, `"url":"` + e.URL + `/apis/default/fhir/Binary/` + id + `"`,
-			`"contentType":"text/plain"`, `"custodian":{"reference":"Organization/`, `"author":[{"reference":"`} {
+			`"contentType":"` + docs[0].Str("mimetype") + `"`, `"custodian":{"reference":"Organization/`, `"author":[{"reference":"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("DocumentReference lacks %s: %s", want, body)
 			}

@@ -71,6 +71,7 @@ var compared = []string{
 	"SELECT * FROM openemr_postcalendar_events ORDER BY pc_eid", "SELECT * FROM insurance_data ORDER BY id",
 	"SELECT id, uuid, hash, name, foreign_id FROM documents ORDER BY id", "SELECT * FROM pnotes ORDER BY id",
 	"SELECT id, uuid, npi, fname, lname, date_created FROM users WHERE id > 1 ORDER BY id",
+	"SELECT * FROM notes ORDER BY id",
 }
 
 // TestGenerateDeterministic: the same request on two fresh databases
@@ -112,6 +113,7 @@ var everyTable = []string{
 	"procedure_order", "procedure_order_code", "procedure_report", "procedure_result",
 	"openemr_postcalendar_events", "insurance_companies", "addresses", "phone_numbers", "insurance_data",
 	"pnotes", "documents", "documents_blob", "categories_to_documents", "employer_data", "transactions", "lbt_data",
+	"notes",
 }
 
 // TestGenerateFillsAndRerun: every table gets rows, the lists hold every

@@ -59,6 +59,7 @@ func (b *batch) history(r *rand.Rand, p *person) error {
 		b.care,
 		b.devices, b.specimens, b.contacts, b.dispenses,
 		b.questionnaires,
+		b.media,
 	}
 	for _, step := range steps {
 		if err := step(c); err != nil {

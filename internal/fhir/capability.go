@@ -32,6 +32,7 @@ func (s *Server) capabilityStatement(site, base string) *r4.CapabilityStatement 
 		rest.Resource = append(rest.Resource, resourceCapability(m))
 	}
 	rest.Resource = append(rest.Resource, provenanceCapability())
+	rest.Resource = append(rest.Resource, operationDefinitionCapability())
 	if s.o.Documents != nil {
 		rest.Resource = append(rest.Resource, r4.CapabilityStatementRestResource{
 			Type:          ptr("Binary"),

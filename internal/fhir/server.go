@@ -122,6 +122,9 @@ func (s *Server) serve(c *call) error {
 	if parts[0] == provenanceType.Type {
 		return s.serveProvenance(c, parts)
 	}
+	if parts[0] == operationDefinitionType.Type {
+		return s.serveOperationDefinition(c, parts)
+	}
 	m := s.mappings[parts[0]]
 	if m == nil {
 		return fail(http.StatusNotFound, "not-supported", "resource type %q is not served here", parts[0])

@@ -30,4 +30,7 @@ var All = []*Mapping{
 	Group,
 	QuestionnaireResponse,
 	Questionnaire,
+	Person,
+	Media,
+	ValueSet,
 }
