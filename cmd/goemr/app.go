@@ -100,6 +100,9 @@ func withArrival(next http.Handler) http.Handler {
 // answers 400 in its own shape (issue: bad input is a 400).
 func apiBodyLimit(cfg *config.Config) web.BodyLimit {
 	return func(r *http.Request) (int64, bool) {
+		if r.Method == http.MethodPost && strings.HasSuffix(strings.TrimSuffix(r.URL.Path, "/"), "/fhir") {
+			return max(cfg.MaxBody, fhir.MaxBundle), true // batch and transaction Bundles, answered by FHIR
+		}
 		if !strings.HasPrefix(r.URL.Path, "/apis/") || strings.Contains(r.URL.Path, "/fhir/") {
 			return 0, false
 		}

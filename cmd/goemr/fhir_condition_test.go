@@ -77,11 +77,12 @@ func TestFHIRCondition(t *testing.T) {
 	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		ctx := context.Background()
 		q := url.QueryEscape
-		// Every demo patient's Conditions are its Standard API problems.
+		// Every demo patient's problem list is its Standard API problems
+		// (fhir_condition_encounter_test.go covers encounter diagnoses).
 		best, bestRecs := 0, []emr.Record(nil)
 		for n := 1; n <= len(demo.Patients); n++ {
 			std := clinicalStd(t, e, "/api/patient/"+demoPatient(n)+"/medical_problem")
-			clinicalWant(t, e, e.Admin, "Condition?patient="+demoPatient(n)+"&_count=200", std)
+			clinicalWant(t, e, e.Admin, "Condition?patient="+demoPatient(n)+"&category=problem-list-item&_count=200", std)
 			recs, err := e.Store.List(ctx, resource.MedicalProblem, emr.Query{Where: []emr.Cond{emr.Eq("pid", n)}})
 			if err != nil {
 				t.Fatal(err)
@@ -93,7 +94,7 @@ func TestFHIRCondition(t *testing.T) {
 		if len(bestRecs) < 2 {
 			t.Fatalf("the demo patients have too few problems: %d", len(bestRecs))
 		}
-		pat := "Condition?patient=" + demoPatient(best)
+		pat := "Condition?patient=" + demoPatient(best) + "&category=problem-list-item"
 		all := clinicalWhere(bestRecs, func(emr.Record) bool { return true })
 		clinicalWant(t, e, e.Admin, pat+"&category=problem-list-item", all)
 		clinicalWant(t, e, e.Admin, pat+"&category="+q("http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item"), all)
@@ -194,11 +195,19 @@ func clinicalConditionEdges(t *testing.T, e *apiEnv) {
 		t.Errorf("inactive row read: %d", r.Status)
 	}
 	// Granular scopes (SMART v2) limit a token to a category.
-	all, _ := fhirSearch(t, e, e.Admin, "Condition?patient="+demoPatient(2)+"&_count=200")
+	_, all := fhirSearch(t, e, e.Admin, "Condition?patient="+demoPatient(2)+"&_count=200")
+	byCategory := map[string][]string{}
+	for i := 0; i < all.Len("entry"); i++ {
+		code := all.Str("entry", i, "resource", "category", 0, "coding", 0, "code")
+		byCategory[code] = append(byCategory[code], all.Str("entry", i, "resource", "id"))
+	}
+	if !slices.Contains(byCategory["health-concern"], concern) || len(byCategory["problem-list-item"]) == 0 || len(byCategory["encounter-diagnosis"]) == 0 {
+		t.Errorf("patient 2's conditions by category: %v", byCategory)
+	}
 	for category, want := range map[string][]string{
-		"http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern":     {concern},
-		"http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item":   slices.DeleteFunc(all, func(id string) bool { return id == concern }),
-		"http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis": nil,
+		"http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern":     byCategory["health-concern"],
+		"http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item":   byCategory["problem-list-item"],
+		"http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis": byCategory["encounter-diagnosis"],
 	} {
 		token := e.Token("users", "openid user/Condition.rs?category="+category)
 		clinicalWant(t, e, token, "Condition?patient="+demoPatient(2)+"&_count=200", want)

@@ -315,7 +315,8 @@ func TestFHIRObservationLab(t *testing.T) {
 		phil := e.Token("patient", "openid patient/Observation.rs")
 		me := observationsOf(t, e, 1)
 		mine := obsIDs(obsMerge(me.vitals, me.labs))
-		obsSameIDs(t, "patient token, own search", obsSearchAll(t, e, phil, "Observation?patient="+demoPatient(1)+"&_count=100"), mine)
+		obsSameIDs(t, "patient token, own search", obsSearchAll(t, e, phil, "Observation?patient="+demoPatient(1)+"&_count=100"),
+			obsIDs(obsMerge(obsMerge(me.vitals, me.labs), socialOf(t, e, 1).byCode)))
 		obsSameIDs(t, "patient token, no patient", obsSearchAll(t, e, phil, "Observation?category=vital-signs,laboratory&_count=100"), mine)
 		other := observationsOf(t, e, 2)
 		for _, id := range []string{obsIDs(other.vitals)[0], obsIDs(other.labs)[0]} {

@@ -35,7 +35,7 @@ func TestFHIRConditionWrite(t *testing.T) {
 				checkPaths(t, r, map[string]string{"clinicalStatus.coding.0.code": "resolved", "abatementDateTime": "2020-02-01"})
 			},
 			bad: map[string]string{
-				"no category":         `{"resourceType":"Condition",` + conditionActive + `,"code":{"text":"Asthma"},"subject":{"reference":"Patient/PATIENT"}}`,
+				"unknown category":    `{"resourceType":"Condition",` + conditionActive + `,"category":[{"text":"whatever"}],"code":{"text":"Asthma"},"subject":{"reference":"Patient/PATIENT"}}`,
 				"encounter-diagnosis": `{"resourceType":"Condition",` + conditionActive + `,"category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"}]}],"code":{"text":"Asthma"},"subject":{"reference":"Patient/PATIENT"}}`,
 				"no code":             `{"resourceType":"Condition",` + conditionActive + `,` + problem + `,"subject":{"reference":"Patient/PATIENT"}}`,
 				"no subject":          `{"resourceType":"Condition",` + conditionActive + `,` + problem + `,"code":{"text":"Asthma"}}`,

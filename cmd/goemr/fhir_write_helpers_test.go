@@ -113,7 +113,8 @@ func runWriteCase(t *testing.T, e *apiEnv, wc writeCase) string {
 
 // subjectOf is the element naming a type's patient.
 func subjectOf(typ string) string {
-	if typ == "Condition" || typ == "Encounter" || typ == "MedicationRequest" {
+	if typ == "Condition" || typ == "Encounter" || typ == "MedicationRequest" || typ == "Observation" || typ == "DiagnosticReport" ||
+		typ == "DocumentReference" || typ == "CarePlan" || typ == "Goal" || typ == "CareTeam" || typ == "Procedure" {
 		return "subject"
 	}
 	return "patient"

@@ -30,6 +30,7 @@ var commands = []command{
 	{"serve", "run the API server", runServe},
 	{"migrate", "apply database migrations and exit", runMigrate},
 	{"demo", "seed the demo accounts and patients, with clinical histories (--patients N)", runDemo},
+	{"import", "load FHIR JSON files (Bundles, resources, NDJSON; folders and .tar.gz) through the FHIR write path", runImport},
 	{"user", "manage staff users: add, passwd, list, disable, enable", runUser},
 	{"client", "manage OAuth2 clients: list, show, approve, enable, disable, delete", runClient},
 	{"config", "read and change settings: get [NAME], set NAME VALUE", runConfig},

@@ -90,6 +90,8 @@ func (b *batch) vitalsForm(c *chart, v *visit) error {
 	if m.head > 0 {
 		row["head_circ"] = f1(m.head)
 	}
+	c.growthPercentiles(row, m, v.at)
+	c.supplementalOxygen(row, m, v.at)
 	rec, err := b.put(resource.Vital, row)
 	if err != nil {
 		return err

@@ -72,6 +72,8 @@ var compared = []string{
 	"SELECT id, uuid, hash, name, foreign_id FROM documents ORDER BY id", "SELECT * FROM pnotes ORDER BY id",
 	"SELECT id, uuid, npi, fname, lname, date_created FROM users WHERE id > 1 ORDER BY id",
 	"SELECT * FROM notes ORDER BY id",
+	"SELECT * FROM issue_encounter ORDER BY id",
+	"SELECT * FROM history_data ORDER BY id", "SELECT * FROM form_observation ORDER BY id",
 }
 
 // TestGenerateDeterministic: the same request on two fresh databases
@@ -114,6 +116,8 @@ var everyTable = []string{
 	"openemr_postcalendar_events", "insurance_companies", "addresses", "phone_numbers", "insurance_data",
 	"pnotes", "documents", "documents_blob", "categories_to_documents", "employer_data", "transactions", "lbt_data",
 	"notes",
+	"issue_encounter",
+	"history_data", "form_observation",
 }
 
 // TestGenerateFillsAndRerun: every table gets rows, the lists hold every
@@ -130,7 +134,7 @@ func TestGenerateFillsAndRerun(t *testing.T) {
 					t.Errorf("%s has no rows", table)
 				}
 			}
-			for _, typ := range []string{"medical_problem", "allergy", "medication", "surgery"} {
+			for _, typ := range []string{"medical_problem", "allergy", "medication", "surgery", "health_concern"} {
 				if n := count(t, d.DB, "SELECT COUNT(*) FROM lists WHERE type = '"+typ+"'"); n == 0 {
 					t.Errorf("no %s", typ)
 				}
@@ -185,6 +189,10 @@ func TestGeneratePlausible(t *testing.T) {
 					(SELECT 1 FROM forms f WHERE f.formdir = 'newpatient' AND f.form_id = e.id)`,
 				"vitals without a forms row": `SELECT COUNT(*) FROM form_vitals v WHERE NOT EXISTS
 					(SELECT 1 FROM forms f WHERE f.formdir = 'vitals' AND f.form_id = v.id AND f.encounter = v.encounter)`,
+				"encounter diagnoses not of the encounter's patient's problems": `SELECT COUNT(*) FROM issue_encounter ie
+					LEFT JOIN lists l ON l.id = ie.list_id AND l.pid = ie.pid AND l.type = 'medical_problem'
+					LEFT JOIN form_encounter e ON e.encounter = ie.encounter AND e.pid = ie.pid
+					WHERE l.id IS NULL OR e.id IS NULL OR substr(e.date, 1, 10) < l.begdate`,
 				"problems not coded in ICD-10": "SELECT COUNT(*) FROM lists WHERE type = 'medical_problem' AND diagnosis NOT LIKE 'ICD10:%;SNOMED-CT:%'",
 				"prescriptions without RxNorm": "SELECT COUNT(*) FROM prescriptions WHERE COALESCE(rxnorm_drugcode, '') = '' OR drug_id = 0",
 				"vaccines unknown to codes": `SELECT COUNT(*) FROM immunizations i WHERE NOT EXISTS

@@ -59,7 +59,9 @@ func (b *batch) history(r *rand.Rand, p *person) error {
 		b.care,
 		b.devices, b.specimens, b.contacts, b.dispenses,
 		b.questionnaires,
+		b.diagnoses, b.concerns,
 		b.media,
+		b.social,
 	}
 	for _, step := range steps {
 		if err := step(c); err != nil {

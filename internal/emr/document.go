@@ -1,5 +1,10 @@
 package emr
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
 // Document is a file stored for a patient (OpenEMR's documents row,
 // openemr-standard-api.md §3.14). Its bytes are kept apart from it.
 type Document struct {
@@ -24,4 +29,13 @@ type Document struct {
 type Category struct {
 	ID, Parent int64
 	Name       string
+}
+
+// DocumentHash is the checksum goemr records of a document's bytes:
+// SHA-256 in lower-case hex. (OpenEMR recorded SHA-1 and newer versions
+// SHA3-512; the column only serves to detect damaged bytes, which any of
+// them does.)
+func DocumentHash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }

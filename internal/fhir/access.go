@@ -18,12 +18,14 @@ import (
 // compartment of its patient (c.pid); a patient type outside every
 // compartment (Practitioner, Organization) is readable as a whole.
 func (s *Server) authorize(c *call, perm scope.Perm) error {
-	ctx := c.r.Context()
-	p, err := s.o.Auth.Authenticate(ctx, c.r, c.site)
-	if err != nil {
-		return err
+	if c.p == nil { // an entry of a Bundle has its Bundle's principal
+		p, err := s.o.Auth.Authenticate(c.r.Context(), c.r, c.site)
+		if err != nil {
+			return err
+		}
+		c.p = p
 	}
-	c.p = p
+	p := c.p
 	typ := c.m.Type
 	var wide string
 	switch p.Role {

@@ -27,7 +27,7 @@ func (s *Server) capabilities(c *call) error {
 }
 
 func (s *Server) capabilityStatement(site, base string) *r4.CapabilityStatement {
-	rest := r4.CapabilityStatementRest{Mode: ptr("server"), Security: s.security(site)}
+	rest := r4.CapabilityStatementRest{Mode: ptr("server"), Security: s.security(site), Interaction: bundleInteractions()}
 	for _, m := range s.o.Mappings {
 		rest.Resource = append(rest.Resource, resourceCapability(m))
 	}

@@ -116,6 +116,9 @@ func (s *Server) serve(c *call) error {
 		}
 		return s.capabilities(c)
 	}
+	if rest == "" && c.r.Method == http.MethodPost {
+		return s.postBundle(c) // batch and transaction (R4 http.html#transaction)
+	}
 	if rest == "" || len(parts) > 2 {
 		return emr.Errorf(emr.ENOTFOUND, "no FHIR route for %s", c.r.URL.Path)
 	}

@@ -9,15 +9,19 @@ import (
 // CarePlan is the plan-of-care rows of OpenEMR's Care Plan form
 // (form_care_plan, care_plan_type 'plan_of_care') as US Core CarePlan
 // (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-careplan.html),
-// one per row. OpenEMR makes one CarePlan of each form, with the surrogate
-// id <encounter uuid>-SK-<form id>; goemr's rows have uuids of their own,
+// one per row, but for the rows a FHIR write made of a plan's further
+// activities (plan_uuid, migration 0027), which are activities of it.
+// OpenEMR makes one CarePlan of each form, with the surrogate id
+// <encounter uuid>-SK-<form id>; goemr's rows have uuids of their own,
 // so a planned activity keeps its id, status and period whatever else the
 // form holds. Every plan is an assessment and plan of treatment
-// (category assess-plan) with intent plan, as in OpenEMR.
+// (category assess-plan) with intent plan, as in OpenEMR, unless a FHIR
+// write stored another intent.
 var CarePlan = &Mapping{
 	Type:     "CarePlan",
 	Profiles: carePlanProfiles,
 	Def:      resource.FHIRCarePlan,
+	WriteDef: resource.FHIRCarePlanWrite,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
 	Refs: carePlanRefs,
 	Params: []Param{
@@ -29,7 +33,14 @@ var CarePlan = &Mapping{
 		// a Period), an open plan ending never.
 		{Code: "date", Type: Date, Fields: []string{"start_day", "end_day"}, Doc: "The plan's period (start and end day)"},
 	},
-	ToFHIR: carePlanToFHIR,
+	ToFHIR:   carePlanToFHIR,
+	FromFHIR: carePlanFromFHIR,
+	Store:    carePlanStore,
+	Paths: map[string]string{
+		"pid": "CarePlan.subject", "plan_status": "CarePlan.status", "intent": "CarePlan.intent",
+		"code": "CarePlan.activity.detail.code", "reason_code": "CarePlan.activity.detail.reasonCode",
+		"date": "CarePlan.period.start", "date_end": "CarePlan.period.end",
+	},
 }
 
 var carePlanProfiles = profiles("us-core-careplan")
@@ -55,7 +66,7 @@ func carePlanToFHIR(rec emr.Record, c *Context) r4.Resource {
 		ID:          text(rec.Str("uuid")),
 		Meta:        meta(carePlanProfiles, rec.Str("last_updated")),
 		Status:      ptr(status),
-		Intent:      ptr("plan"),
+		Intent:      ptr(firstOf(rec.Str("intent"), "plan")),
 		Category:    []r4.CodeableConcept{{Coding: []r4.Coding{coding(systemCarePlanCategory, "assess-plan", "Assessment and Plan of Treatment")}}},
 		Description: text(firstOf(rec.Str("description"), rec.Str("codetext"))),
 		Subject:     issueSubject(rec, c),
@@ -64,6 +75,7 @@ func carePlanToFHIR(rec emr.Record, c *Context) r4.Resource {
 		Author:      carePlanAuthor(rec, c),
 		Addresses:   carePlanAddresses(rec),
 	}
+	p.Meta.VersionId = ptr(c.Version(rec.Str("uuid")))
 	if code := carePlanCode(rec); code != nil {
 		p.Activity = []r4.CarePlanActivity{{Detail: &r4.CarePlanActivityDetail{
 			Code:       code,
@@ -71,6 +83,7 @@ func carePlanToFHIR(rec emr.Record, c *Context) r4.Resource {
 			Status:     ptr(activityStatus[status]),
 		}}}
 	}
+	p.Activity = append(p.Activity, carePlanActivities(rec.Str("activities"))...)
 	p.Text = carePlanNarrative(rec, status)
 	return p
 }

@@ -16,6 +16,7 @@ var carePlanRefs = []Ref{
 	{Name: "patient", Field: "pid", Def: resource.FHIRPatientKey, By: "pid", Take: "uuid"},
 	{Name: "encounter", Field: "encounter", Def: resource.FHIREncounterKey, By: "encounter", Take: "uuid"},
 	{Name: "author", Field: "author_id", Def: resource.FHIRPractitioner, By: "id", Take: "uuid"},
+	{Name: versionRef, Field: "uuid", Def: resource.CarePlanVersion, By: "uuid", Take: "row_version"},
 }
 
 // computedStatusTokens searches field, which holds a FHIR code of system
@@ -43,12 +44,15 @@ func carePlanAuthor(rec emr.Record, c *Context) *r4.Reference {
 	return nil
 }
 
-// carePlanAddresses is the problem-list Condition the row is for.
+// carePlanAddresses are the problem-list Conditions the row is for.
 func carePlanAddresses(rec emr.Record) []r4.Reference {
-	if id := text(rec.Str("condition")); id != nil {
-		return []r4.Reference{*reference("Condition", *id)}
+	var out []r4.Reference
+	for _, id := range strings.Split(rec.Str("condition"), ";") {
+		if id = strings.TrimSpace(id); id != "" {
+			out = append(out, *reference("Condition", id))
+		}
 	}
-	return nil
+	return out
 }
 
 // carePlanCode is the row's code ("SNOMED-CT:443402002") with its name,
@@ -89,6 +93,9 @@ func carePlanNarrative(rec emr.Record, status string) *r4.Narrative {
 	para("Plan", firstOf(rec.Str("description"), rec.Str("codetext"), "Plan of care"))
 	if rec.Str("description") != "" {
 		para("Activity", rec.Str("codetext"))
+	}
+	for _, name := range carePlanActivityNames(rec.Str("activities")) {
+		para("Activity", name)
 	}
 	para("Status", status)
 	if p := carePlanPeriod(rec); p != nil {

@@ -23,8 +23,12 @@ var CareTeam = &Mapping{
 	Type:     "CareTeam",
 	Profiles: careTeamProfiles,
 	Def:      resource.FHIRCareTeam,
+	WriteDef: resource.FHIRCareTeamWrite,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
-	Refs: []Ref{{Name: "patient", Field: "pid", Def: resource.FHIRPatientKey, By: "pid", Take: "uuid"}},
+	Refs: []Ref{
+		{Name: "patient", Field: "pid", Def: resource.FHIRPatientKey, By: "pid", Take: "uuid"},
+		VersionRef("care_teams", "id"),
+	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
 		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: computedStatusTokens(systemCareTeamStatus, "status")},
@@ -37,7 +41,12 @@ var CareTeam = &Mapping{
 		{Code: "participant", Type: Reference, Fields: careTeamUsers, Target: "Practitioner", TargetKey: "id",
 			Doc: "A practitioner on the team (the first four practitioners of a team are searched and included)"},
 	},
-	ToFHIR: careTeamToFHIR,
+	ToFHIR:   careTeamToFHIR,
+	FromFHIR: careTeamFromFHIR,
+	Store:    careTeamStore,
+	Paths: map[string]string{
+		"pid": "CareTeam.subject", "status": "CareTeam.status", "team_name": "CareTeam.name",
+	},
 }
 
 var careTeamProfiles = profiles("us-core-careteam")
@@ -78,6 +87,7 @@ func careTeamToFHIR(rec emr.Record, c *Context) r4.Resource {
 		Subject:     subject,
 		Participant: careTeamParticipants(rec.Str("members"), rec.Str("related"), subject),
 	}
+	t.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	if note := text(rec.Str("note")); note != nil {
 		t.Note = []r4.Annotation{{Text: note}}
 	}

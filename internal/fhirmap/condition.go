@@ -8,9 +8,11 @@ import (
 
 // Condition is the problem list and the health concerns of lists as US
 // Core Condition Problems and Health Concerns
-// (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-condition-problems-health-concerns.html).
-// Encounter diagnoses (US Core Condition Encounter Diagnosis) need
-// OpenEMR's issue_encounter links, which goemr does not keep.
+// (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-condition-problems-health-concerns.html),
+// and the problems issue_encounter links to encounters as US Core
+// Condition Encounter Diagnosis
+// (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-condition-encounter-diagnosis.html),
+// over the view fhir_condition.
 var Condition = &Mapping{
 	Type:     "Condition",
 	Profiles: conditionProfiles,
@@ -19,12 +21,17 @@ var Condition = &Mapping{
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
 	Refs: []Ref{
 		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
-		VersionRef("lists", "id"),
+		{Name: "encounter", Field: "encounter", Def: resource.Encounter, By: "encounter", Take: "uuid"},
+		// An encounter diagnosis shows its problem: the lists row's
+		// counter is its version too.
+		VersionRef("lists", "list_id"),
 	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
-		{Code: "category", Type: Token, Fields: []string{"type"}, Tokens: conditionCategoryTokens,
-			Doc: "problem-list-item (the problem list) or health-concern"},
+		{Code: "category", Type: Token, Fields: []string{"category"}, Tokens: conditionCategoryTokens,
+			Doc: "problem-list-item (the problem list), health-concern or encounter-diagnosis"},
+		{Code: "encounter", Type: Reference, Fields: []string{"encounter"}, Target: "Encounter", TargetKey: "encounter",
+			Doc: "The encounter an encounter diagnosis was made at"},
 		{Code: "clinical-status", Type: Token, Fields: []string{"enddate", "outcome", "verification"},
 			Tokens: issueClinicalTokens(systemConditionClinical), Doc: "active, resolved or inactive, from the end date and outcome"},
 		{Code: "verification-status", Type: Token, Fields: []string{"verification"}, Tokens: conditionVerificationTokens},
@@ -36,6 +43,7 @@ var Condition = &Mapping{
 	},
 	ToFHIR:   conditionToFHIR,
 	FromFHIR: conditionFromFHIR,
+	Store:    conditionStore,
 	Paths: map[string]string{
 		"title": "Condition.code", "diagnosis": "Condition.code.coding", "type": "Condition.category",
 		"begdate": "Condition.onsetDateTime", "enddate": "Condition.abatementDateTime",
@@ -43,20 +51,31 @@ var Condition = &Mapping{
 	},
 }
 
-var conditionProfiles = profiles("us-core-condition-problems-health-concerns")
+var (
+	conditionListProfiles      = profiles("us-core-condition-problems-health-concerns")
+	conditionDiagnosisProfiles = profiles("us-core-condition-encounter-diagnosis")
+	conditionProfiles          = append(append([]string(nil), conditionListProfiles...), conditionDiagnosisProfiles...)
+)
 
 func conditionToFHIR(rec emr.Record, c *Context) r4.Resource {
 	now := issueNow()
+	claims := conditionListProfiles
+	if rec.Str("category") == categoryEncounterDiagnosis {
+		claims = conditionDiagnosisProfiles
+	}
 	cond := &r4.Condition{
 		ID:            text(rec.Str("uuid")),
-		Meta:          meta(conditionProfiles, rec.Str("last_updated")),
-		Category:      []r4.CodeableConcept{conditionCategory(rec.Str("type"))},
+		Meta:          meta(claims, rec.Str("last_updated")),
+		Category:      []r4.CodeableConcept{conditionCategory(rec.Str("category"))},
 		Code:          issueConcept(rec.Str("diagnosis"), rec.Str("title")),
 		Subject:       issueSubject(rec, c),
 		OnsetDateTime: dateTime(rec.Str("begdate")),
 		RecordedDate:  dateTime(rec.Str("date")),
 	}
-	cond.Meta.VersionId = ptr(c.Version(rec.Str("id")))
+	cond.Meta.VersionId = ptr(c.Version(rec.Str("list_id")))
+	if id, ok := c.Ref("encounter", rec.Str("encounter")); ok {
+		cond.Encounter = reference("Encounter", id)
+	}
 	// OpenEMR records when a problem was entered, not a separate moment
 	// it was first asserted; the entry is that assertion.
 	if d := dateTime(rec.Str("date")); d != nil {

@@ -16,28 +16,37 @@ const (
 	extConditionAsserted          = "http://hl7.org/fhir/StructureDefinition/condition-assertedDate"
 )
 
-// conditionCategory is the US Core category of a lists type: OpenEMR
-// keeps health concerns as their own type beside the problem list.
-func conditionCategory(typ string) r4.CodeableConcept {
-	if typ == "health_concern" {
-		return *concept(systemUSCoreConditionCategory, "health-concern", "Health Concern")
+// The category codes of fhir_condition rows (migration 0025).
+const (
+	categoryProblem            = "problem-list-item"
+	categoryHealthConcern      = "health-concern"
+	categoryEncounterDiagnosis = "encounter-diagnosis"
+)
+
+// conditionCategory is the US Core category of a fhir_condition row:
+// OpenEMR keeps health concerns as their own lists type beside the problem
+// list, and encounter diagnoses as issue_encounter links to problems.
+func conditionCategory(category string) r4.CodeableConcept {
+	switch category {
+	case categoryHealthConcern:
+		return *concept(systemUSCoreConditionCategory, categoryHealthConcern, "Health Concern")
+	case categoryEncounterDiagnosis:
+		return *concept(systemConditionCategory, categoryEncounterDiagnosis, "Encounter Diagnosis")
 	}
-	return *concept(systemConditionCategory, "problem-list-item", "Problem List Item")
+	return *concept(systemConditionCategory, categoryProblem, "Problem List Item")
 }
 
-// conditionCategoryTokens finds the lists type of a category. Both
-// categories are taken under either code system: US Core 6.1 puts
-// health-concern in its own, later versions of HL7's terminology add it to
-// condition-category.
+// conditionCategoryTokens finds the rows of a category. Categories are
+// taken under either code system: US Core 6.1 puts health-concern in its
+// own, later versions of HL7's terminology add it to condition-category,
+// which has the other two.
 func conditionCategoryTokens(system, code string, hasSystem bool) []emr.Cond {
 	if hasSystem && system != systemConditionCategory && system != systemUSCoreConditionCategory {
 		return nil
 	}
 	switch code {
-	case "problem-list-item":
-		return []emr.Cond{emr.Eq("type", "medical_problem")}
-	case "health-concern":
-		return []emr.Cond{emr.Eq("type", "health_concern")}
+	case categoryProblem, categoryHealthConcern, categoryEncounterDiagnosis:
+		return []emr.Cond{emr.Eq("category", code)}
 	}
 	return nil
 }

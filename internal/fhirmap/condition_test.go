@@ -9,8 +9,9 @@ import (
 func TestConditionToFHIR(t *testing.T) {
 	c := NewContext("https://h/apis/default/fhir")
 	c.SetRef("patient", "1", "pat-uuid")
+	c.SetRef("encounter", "40", "enc-uuid")
 	base := func(extra emr.Record) emr.Record {
-		rec := emr.Record{"uuid": "c1", "pid": "1", "type": "medical_problem", "title": "Essential hypertension",
+		rec := emr.Record{"uuid": "c1", "list_id": "7", "pid": "1", "category": "problem-list-item", "type": "medical_problem", "title": "Essential hypertension",
 			"diagnosis": "ICD10:I10;SNOMED-CT:59621000", "begdate": "2019-04-02", "date": "2019-04-03 10:00:00",
 			"verification": "confirmed", "outcome": "0", "last_updated": "2020-01-01 00:00:00"}
 		for k, v := range extra {
@@ -29,7 +30,14 @@ func TestConditionToFHIR(t *testing.T) {
 				`"reference":"Patient/pat-uuid"`, `"onsetDateTime":"2019-04-02"`, `"recordedDate":"2019-04-03T10:00:00Z"`,
 				`"valueDateTime":"2019-04-03T10:00:00Z"`, `"code":"active"`, `"code":"confirmed"`,
 				`"lastUpdated":"2020-01-01T00:00:00Z"`, "us-core-condition-problems-health-concerns|6.1.0"},
-			[]string{"abatement"}},
+			[]string{"abatement", "encounter"}},
+		{"encounter diagnosis", base(emr.Record{"uuid": "d1", "category": "encounter-diagnosis", "encounter": "40", "enddate": "2019-05-01", "outcome": "1"}),
+			[]string{`"id":"d1"`, `"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"`,
+				`"encounter":{"reference":"Encounter/enc-uuid"}`, `"code":"resolved"`, `"abatementDateTime":"2019-05-01"`,
+				`"code":"I10"`, "us-core-condition-encounter-diagnosis|6.1.0"},
+			[]string{"problem-list-item", "us-core-condition-problems-health-concerns"}},
+		{"encounter diagnosis of an unknown encounter", base(emr.Record{"category": "encounter-diagnosis", "encounter": "41"}),
+			[]string{`"code":"encounter-diagnosis"`}, []string{`"encounter"`}},
 		{"resolved", base(emr.Record{"enddate": "2019-05-01", "outcome": "1"}),
 			[]string{`"code":"resolved"`, `"abatementDateTime":"2019-05-01"`}, []string{`"code":"active"`}},
 		{"ended without outcome", base(emr.Record{"enddate": "2019-05-01"}),
@@ -39,7 +47,7 @@ func TestConditionToFHIR(t *testing.T) {
 		{"zero end date", base(emr.Record{"enddate": "0000-00-00"}), []string{`"code":"active"`}, []string{"abatement"}},
 		{"entered in error", base(emr.Record{"verification": "entered-in-error"}),
 			[]string{`"code":"entered-in-error"`}, []string{"clinicalStatus"}},
-		{"health concern, no code, unknown patient", base(emr.Record{"type": "health_concern", "diagnosis": "LOCAL:x", "title": "", "pid": "9", "verification": ""}),
+		{"health concern, no code, unknown patient", base(emr.Record{"type": "health_concern", "category": "health-concern", "diagnosis": "LOCAL:x", "title": "", "pid": "9", "verification": ""}),
 			[]string{`"system":"http://hl7.org/fhir/us/core/CodeSystem/condition-category","code":"health-concern"`,
 				`"code":"unknown"`, "data-absent-reason"},
 			[]string{"verificationStatus", "LOCAL", `"reference"`}},
@@ -77,6 +85,8 @@ func TestConditionTokens(t *testing.T) {
 		{"unknown status", clinical("", "remission", false), 0},
 		{"problem list", conditionCategoryTokens(systemConditionCategory, "problem-list-item", true), 1},
 		{"health concern", conditionCategoryTokens(systemUSCoreConditionCategory, "health-concern", true), 1},
+		{"encounter diagnosis", conditionCategoryTokens("", "encounter-diagnosis", false), 1},
+		{"unknown category", conditionCategoryTokens(systemConditionCategory, "sdoh", true), 0},
 		{"category of another system", conditionCategoryTokens("urn:x", "health-concern", true), 0},
 		{"verification", conditionVerificationTokens("", "confirmed", false), 1},
 		{"bad verification", conditionVerificationTokens("", "maybe", false), 0},

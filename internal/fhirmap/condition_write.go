@@ -4,18 +4,19 @@ import (
 	"goemr/internal/fhir/r4"
 )
 
-// conditionFromFHIR maps a US Core Condition Problems and Health Concerns
-// onto a lists row, the inverse of conditionToFHIR: the category chooses
-// the row's type (problem list or health concern), then subject, code,
-// clinical and verification status, onset, abatement, recorded (or
-// asserted) date and notes.
+// conditionFromFHIR maps a US Core Condition onto a lists row, the
+// inverse of conditionToFHIR: the category chooses the row's type (problem
+// list or health concern), then subject, code, clinical and verification
+// status, onset, abatement, recorded (or asserted) date and notes. An
+// encounter diagnosis is a problem too, and adds the number of its
+// encounter (diagnosisEncounter), which conditionStore links it to.
 func conditionFromFHIR(res r4.Resource, w *WriteContext) (map[string]any, error) {
 	c, ok := res.(*r4.Condition)
 	if !ok {
 		return nil, invalid("resourceType", "a Condition is expected")
 	}
 	v := map[string]any{"comments": notesFrom(c.Note)}
-	typ, err := conditionTypeFrom(c.Category)
+	typ, diagnosis, err := conditionTypeFrom(c.Category, c.Encounter != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -43,15 +44,30 @@ func conditionFromFHIR(res r4.Resource, w *WriteContext) (map[string]any, error)
 	if s := v["verification"].(string); s != "" && !conditionVerification[s] {
 		return nil, invalid("Condition.verificationStatus", "%q is not a condition-ver-status code", s)
 	}
+	if diagnosis {
+		if err := diagnosisFrom(c.Encounter, w, v); err != nil {
+			return nil, err
+		}
+	}
 	return v, nil
 }
 
-// conditionTypeFrom is the lists type of a Condition's categories: US
-// Core requires problem-list-item or health-concern (further categories,
-// such as sdoh, may accompany it but are not stored). An encounter
-// diagnosis needs OpenEMR's issue_encounter links, which goemr does not
-// keep.
-func conditionTypeFrom(cats []r4.CodeableConcept) (string, error) {
+// conditionTypeFrom is the lists type of a Condition's categories, and
+// whether it is an encounter diagnosis (a problem linked to an encounter):
+// US Core requires problem-list-item, health-concern or
+// encounter-diagnosis (further categories, such as sdoh, may accompany
+// them but are not stored). A diagnosis is stored apart from the problem
+// list, so a Condition cannot be both.
+//
+// A Condition with no category at all (R4 makes it optional; Synthea
+// and other pre-US Core sources write none) is still a diagnosis of its
+// encounter when it names one, and a problem otherwise: that is where
+// OpenEMR keeps a patient's conditions, and it loses nothing written.
+// Categories goemr does not know, without one of the three, are refused.
+func conditionTypeFrom(cats []r4.CodeableConcept, hasEncounter bool) (string, bool, error) {
+	if len(cats) == 0 {
+		return "medical_problem", hasEncounter, nil
+	}
 	typ, diagnosis := "", false
 	for i := range cats {
 		for _, cd := range cats[i].Coding {
@@ -72,10 +88,40 @@ func conditionTypeFrom(cats []r4.CodeableConcept) (string, error) {
 		}
 	}
 	switch {
+	case typ != "" && diagnosis:
+		return "", false, invalid("Condition.category", "an encounter diagnosis cannot also be a %s", map[string]string{
+			"medical_problem": "problem-list-item", "health_concern": "health-concern"}[typ])
 	case typ != "":
-		return typ, nil
+		return typ, false, nil
 	case diagnosis:
-		return "", invalid("Condition.category", "encounter diagnoses cannot be written here: only problem-list-item and health-concern Conditions")
+		return "medical_problem", true, nil
 	}
-	return "", invalid("Condition.category", "must include problem-list-item or health-concern (US Core)")
+	return "", false, invalid("Condition.category", "must include problem-list-item, health-concern or encounter-diagnosis (US Core)")
+}
+
+// diagnosisEncounter is the written value holding an encounter
+// diagnosis's encounter number; it is no lists column.
+const diagnosisEncounter = "encounter"
+
+// diagnosisFrom maps the encounter of an encounter diagnosis, which must
+// be one of the subject's (v's pid): US Core marks Condition.encounter
+// must support, and OpenEMR's diagnosis is the link to it.
+func diagnosisFrom(ref *r4.Reference, w *WriteContext, v map[string]any) error {
+	const path = "Condition.encounter"
+	if ref == nil || ref.Reference == nil {
+		return invalid(path, "an encounter diagnosis must refer to the Encounter it was made at")
+	}
+	enc, err := w.reference(path, ref, "Encounter", "encounter")
+	if err != nil {
+		return err
+	}
+	pid, err := w.reference(path, ref, "Encounter", "pid")
+	if err != nil {
+		return err
+	}
+	if pid != v["pid"] {
+		return invalid(path, "%s is not an encounter of the Condition's subject", deref(ref.Reference))
+	}
+	v[diagnosisEncounter] = enc
+	return nil
 }

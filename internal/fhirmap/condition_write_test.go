@@ -11,7 +11,19 @@ const (
 	condActive  = `"clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]}`
 	condProblem = `"category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"problem-list-item"}]}]`
 	condBase    = `"code":{"text":"Asthma"},"subject":{"reference":"Patient/p1"}`
+
+	condDiagnosis = `"category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"}]}]`
 )
+
+// diagnosisWrites is fakeWrites that also knows Encounter/e1 (encounter
+// 40 of pid 7, Patient/p1) and Encounter/e2 (another patient's).
+var diagnosisWrites = &WriteContext{Resolve: func(typ, id, key string) (string, bool, error) {
+	enc := map[string]map[string]string{"e1": {"encounter": "40", "pid": "7"}, "e2": {"encounter": "41", "pid": "8"}}
+	if typ == "Encounter" && enc[id] != nil {
+		return enc[id][key], true, nil
+	}
+	return fakeWrites.Resolve(typ, id, key)
+}}
 
 func TestConditionFromFHIR(t *testing.T) {
 	today := time.Now().UTC().Format("2006-01-02")
@@ -33,8 +45,19 @@ func TestConditionFromFHIR(t *testing.T) {
 			map[string]any{"enddate": "2020-02-01", "outcome": "1"}, ""},
 		{"inactive today", `{"resourceType":"Condition","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"inactive"}]},` + condProblem + `,` + condBase + `}`,
 			map[string]any{"enddate": today, "outcome": "0"}, ""},
-		{"no category", `{"resourceType":"Condition",` + condActive + `,` + condBase + `}`, nil, "Condition.category"},
-		{"encounter diagnosis", `{"resourceType":"Condition",` + condActive + `,"category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"}]}],` + condBase + `}`, nil, "Condition.category"},
+		{"no category: a problem", `{"resourceType":"Condition",` + condActive + `,` + condBase + `}`,
+			map[string]any{"type": "medical_problem", "encounter": nil}, ""},
+		{"no category at an encounter: its diagnosis", `{"resourceType":"Condition",` + condActive + `,` + condBase + `,"encounter":{"reference":"Encounter/e1"}}`,
+			map[string]any{"type": "medical_problem", "encounter": "40"}, ""},
+		{"only an unknown category", `{"resourceType":"Condition",` + condActive + `,"category":[{"coding":[{"system":"urn:x","code":"y"}]}],` + condBase + `}`, nil, "Condition.category"},
+		{"encounter diagnosis", `{"resourceType":"Condition",` + condActive + `,` + condDiagnosis + `,` + condBase + `,"encounter":{"reference":"Encounter/e1"},"onsetDateTime":"2019-03-01"}`,
+			map[string]any{"type": "medical_problem", "pid": "7", "encounter": "40", "title": "Asthma", "begdate": "2019-03-01", "outcome": "0"}, ""},
+		{"problem at an encounter", `{"resourceType":"Condition",` + condActive + `,` + condProblem + `,` + condBase + `,"encounter":{"reference":"Encounter/e1"}}`,
+			map[string]any{"type": "medical_problem", "encounter": nil}, ""},
+		{"encounter diagnosis without its encounter", `{"resourceType":"Condition",` + condActive + `,` + condDiagnosis + `,` + condBase + `}`, nil, "Condition.encounter"},
+		{"encounter diagnosis at another patient's encounter", `{"resourceType":"Condition",` + condActive + `,` + condDiagnosis + `,` + condBase + `,"encounter":{"reference":"Encounter/e2"}}`, nil, "Condition.encounter"},
+		{"encounter diagnosis at an unknown encounter", `{"resourceType":"Condition",` + condActive + `,` + condDiagnosis + `,` + condBase + `,"encounter":{"reference":"Encounter/e9"}}`, nil, "Condition.encounter"},
+		{"encounter diagnosis and problem", `{"resourceType":"Condition",` + condActive + `,"category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"},{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"problem-list-item"}]}],` + condBase + `,"encounter":{"reference":"Encounter/e1"}}`, nil, "Condition.category"},
 		{"no subject", `{"resourceType":"Condition",` + condActive + `,` + condProblem + `,"code":{"text":"Asthma"}}`, nil, "Condition.subject"},
 		{"no code", `{"resourceType":"Condition",` + condActive + `,` + condProblem + `,"subject":{"reference":"Patient/p1"}}`, nil, "Condition.code"},
 		{"no status", `{"resourceType":"Condition",` + condProblem + `,` + condBase + `}`, nil, "Condition.clinicalStatus"},
@@ -46,7 +69,7 @@ func TestConditionFromFHIR(t *testing.T) {
 		{"bad verification", `{"resourceType":"Condition",` + condActive + `,"verificationStatus":{"coding":[{"system":"urn:x","code":"confirmed"}]},` + condProblem + `,` + condBase + `}`, nil, "Condition.verificationStatus"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := conditionFromFHIR(fromJSON(t, tc.body), fakeWrites)
+			got, err := conditionFromFHIR(fromJSON(t, tc.body), diagnosisWrites)
 			checkFromFHIR(t, got, err, tc.want, tc.err)
 		})
 	}

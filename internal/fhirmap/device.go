@@ -16,15 +16,21 @@ var Device = &Mapping{
 	Type:     "Device",
 	Profiles: deviceProfiles,
 	Def:      resource.FHIRDevice,
+	WriteDef: resource.FHIRDeviceWrite,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
-	Refs: []Ref{{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"}},
+	Refs: []Ref{
+		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
+		VersionRef("lists", "id"),
+	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
 		{Code: "type", Type: Token, Fields: []string{"codes"}, Tokens: issueCodeTokens("codes"), Doc: "The SNOMED CT device type"},
 		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: tokenOfSystem("status", systemDeviceStatus),
 			Doc: "active (implanted), inactive (removed) or entered-in-error"},
 	},
-	ToFHIR: deviceToFHIR,
+	ToFHIR:   deviceToFHIR,
+	FromFHIR: deviceFromFHIR,
+	Paths:    map[string]string{"pid": "Device.patient", "title": "Device.type", "diagnosis": "Device.type.coding"},
 }
 
 var deviceProfiles = profiles("us-core-implantable-device")
@@ -50,6 +56,7 @@ func deviceToFHIR(rec emr.Record, c *Context) r4.Resource {
 		SerialNumber:       text(u.serial),
 		ModelNumber:        text(u.model),
 	}
+	d.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	// The UDI carrier needs its device identifier (1..1 within it): a UDI
 	// whose DI cannot be read is shown by its parts only.
 	if di := text(u.di); di != nil {

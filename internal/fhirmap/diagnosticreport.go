@@ -23,6 +23,7 @@ var DiagnosticReport = &Mapping{
 		{Name: "patient", Field: "pid", Def: resource.FHIRPatientKey, By: "pid", Take: "uuid"},
 		{Name: "encounter", Field: "encounter", Def: resource.FHIREncounterKey, By: "encounter", Take: "uuid"},
 		{Name: "director", Field: "lab_director", Def: resource.Practitioner, By: "id", Take: "uuid"},
+		VersionRef("procedure_report", "report_id"),
 	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
@@ -31,7 +32,9 @@ var DiagnosticReport = &Mapping{
 		{Code: "date", Type: Date, Fields: []string{"date"}, Doc: "When the specimen was collected"},
 		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: reportStatusTokens},
 	},
-	ToFHIR: reportToFHIR,
+	ToFHIR:   reportToFHIR,
+	FromFHIR: reportFromFHIR,
+	Store:    storeReport,
 }
 
 var reportProfiles = profiles("us-core-diagnosticreport-lab")
@@ -75,6 +78,7 @@ func reportToFHIR(rec emr.Record, c *Context) r4.Resource {
 		Code:       loincConcept(rec.Str("code"), rec.Str("code_text")),
 		Conclusion: text(rec.Str("conclusion")),
 	}
+	d.Meta.VersionId = ptr(c.Version(rec.Str("report_id")))
 	if id, ok := c.Ref("patient", rec.Str("pid")); ok {
 		d.Subject = reference("Patient", id)
 	}

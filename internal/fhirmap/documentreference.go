@@ -18,11 +18,13 @@ var DocumentReference = &Mapping{
 	Type:     "DocumentReference",
 	Profiles: documentReferenceProfiles,
 	Def:      resource.FHIRDocumentReference,
+	WriteDef: resource.Document,
 	ID:       "uuid", Updated: "date", Patient: "foreign_id",
 	Refs: []Ref{
 		{Name: "patient", Field: "foreign_id", Def: resource.Patient, By: "pid", Take: "uuid"},
 		{Name: "author", Field: "owner", Def: resource.Practitioner, By: "id", Take: "uuid"},
 		{Name: "encounter", Field: "encounter_id", Def: resource.Encounter, By: "encounter", Take: "uuid"},
+		VersionRef("documents", "id"),
 	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"foreign_id"}, Target: "Patient", TargetKey: "pid"},
@@ -34,7 +36,14 @@ var DocumentReference = &Mapping{
 		{Code: "period", Type: Date, Fields: []string{"docdate"}, Doc: "The date of the document's content"},
 		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: tokenOfSystem("status", systemDocRefStatus)},
 	},
-	ToFHIR: documentReferenceToFHIR,
+	ToFHIR:   documentReferenceToFHIR,
+	FromFHIR: documentReferenceFromFHIR,
+	Store:    documentReferenceStore,
+	Paths: map[string]string{
+		"foreign_id": "DocumentReference.subject", "owner": "DocumentReference.author",
+		"encounter_id": "DocumentReference.context.encounter", "docdate": "DocumentReference.context.period.start",
+		"date": "DocumentReference.date", "mimetype": "DocumentReference.content.attachment.contentType",
+	},
 }
 
 var documentReferenceProfiles = profiles("us-core-documentreference")
@@ -61,6 +70,7 @@ func documentReferenceToFHIR(rec emr.Record, c *Context) r4.Resource {
 			Format: ptr(coding(systemIHEFormat, "urn:ihe:iti:xds:2017:mimeTypeSufficient", "mimeType Sufficient")),
 		}},
 	}
+	d.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	if n, err := strconv.ParseInt(rec.Str("size"), 10, 64); err == nil && n > 0 {
 		d.Content[0].Attachment.Size = &n
 	}

@@ -12,12 +12,14 @@ var Encounter = &Mapping{
 	Type:     "Encounter",
 	Profiles: encounterProfiles,
 	Def:      resource.FHIREncounter,
+	WriteDef: resource.FHIREncounterWrite,
 	ID:       "uuid", Updated: "last_update", Patient: "pid",
 	Refs: []Ref{
 		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
 		{Name: "provider", Field: "provider_id", Def: resource.FHIRPractitioner, By: "id", Take: "uuid"},
 		{Name: "referrer", Field: "referring_provider_id", Def: resource.FHIRPractitioner, By: "id", Take: "uuid"},
 		{Name: "facility", Field: "facility_id", Def: resource.Facility, By: "id", Take: "uuid"},
+		VersionRef("form_encounter", "id"),
 	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
@@ -25,30 +27,40 @@ var Encounter = &Mapping{
 		{Code: "identifier", Type: Token, Fields: []string{"uuid"}, Tokens: encounterIdentifierSearch},
 		{Code: "type", Type: Token, Fields: []string{"encounter_type_code", "pc_catid"}, Tokens: encounterTypeSearch, Doc: "A SNOMED CT or CPT code"},
 		{Code: "class", Type: Token, Fields: []string{"class_code"}, Tokens: encounterClassSearch, Doc: "A v3 ActCode (AMB, VR…)"},
-		{Code: "status", Type: Token, Fields: []string{"id"}, Tokens: encounterStatusSearch},
+		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: encounterStatusSearch},
 		{Code: "location", Type: Reference, Fields: []string{"facility_id"}, Target: "Location", TargetKey: "id"},
 		{Code: "discharge-disposition", Type: Token, Fields: []string{"discharge_disposition"}, Tokens: encounterDischargeSearch},
 		{Code: "practitioner", Type: Reference, Fields: []string{"provider_id", "referring_provider_id"}, Target: "Practitioner", TargetKey: "id"},
 	},
-	ToFHIR: encounterToFHIR,
+	ToFHIR:   encounterToFHIR,
+	FromFHIR: encounterFromFHIR,
+	Store:    encounterStore,
+	Paths: map[string]string{
+		"pid": "Encounter.subject", "status": "Encounter.status", "class_code": "Encounter.class",
+		"encounter_type_code": "Encounter.type", "date": "Encounter.period.start", "date_end": "Encounter.period.end",
+		"provider_id": "Encounter.participant", "referring_provider_id": "Encounter.participant",
+		"facility_id": "Encounter.serviceProvider", "discharge_disposition": "Encounter.hospitalization.dischargeDisposition",
+	},
 }
 
 var encounterProfiles = profiles("us-core-encounter")
 
 // encounterToFHIR builds the Encounter. OpenEMR keeps no encounter status:
-// a form_encounter row documents a visit that took place, so every
-// encounter is finished, as OpenEMR's FHIR API says too.
+// a form_encounter row documents a visit that took place, so an encounter
+// is finished, as OpenEMR's FHIR API says too, unless a FHIR write gave it
+// another status (form_encounter.status, migration 0027).
 func encounterToFHIR(rec emr.Record, c *Context) r4.Resource {
 	uuid := rec.Str("uuid")
 	e := &r4.Encounter{
 		ID:         text(uuid),
 		Meta:       meta(encounterProfiles, rec.Str("last_update")),
 		Identifier: []r4.Identifier{rowURIIdentifier(uuid)},
-		Status:     ptr("finished"),
+		Status:     ptr(firstOf(rec.Str("status"), "finished")),
 		Class:      encounterClass(rec.Str("class_code")),
 		Type:       []r4.CodeableConcept{encounterType(rec)},
 		Period:     encounterPeriod(rec),
 	}
+	e.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	if id, ok := c.Ref("patient", rec.Str("pid")); ok {
 		e.Subject = reference("Patient", id)
 	} else { // subject is required (1..1)
@@ -70,8 +82,12 @@ func encounterToFHIR(rec emr.Record, c *Context) r4.Resource {
 		e.ReasonCode = []r4.CodeableConcept{{Text: reason}}
 	}
 	if dd := rec.Str("discharge_disposition"); dd != "" {
+		system := systemDischargeDisp
+		if nubcCode(dd) {
+			system = systemNUBCDischarge
+		}
 		e.Hospitalization = &r4.EncounterHospitalization{
-			DischargeDisposition: concept(systemDischargeDisp, dd, rec.Str("discharge_disposition_text")),
+			DischargeDisposition: concept(system, dd, rec.Str("discharge_disposition_text")),
 		}
 	}
 	// The facility is both where the encounter happened and the
@@ -95,10 +111,14 @@ func encounterClass(code string) *r4.Coding {
 	return &c
 }
 
-// encounterType is the stored type code when the encounter has one, else
-// the type of its calendar category, with the category's name as text.
+// encounterType is the stored type code when the encounter has one (or,
+// written through FHIR, the type's text alone), else the type of its
+// calendar category, with the category's name as text.
 func encounterType(rec emr.Record) r4.CodeableConcept {
 	desc := text(rec.Str("encounter_type_description"))
+	if rec.Str("encounter_type_code") == "" && desc != nil {
+		return r4.CodeableConcept{Text: desc}
+	}
 	if stored := rec.Str("encounter_type_code"); stored != "" {
 		system, code := encounterTypeCode(stored)
 		if system == "" {

@@ -130,12 +130,17 @@ func encounterClassSearch(system, code string, hasSystem bool) []emr.Cond {
 	return out
 }
 
-// encounterStatusSearch: every encounter is finished (see encounterToFHIR).
+// encounterStatusSearch finds encounters by their status: the one a FHIR
+// write stored, finished for those without (see encounterToFHIR).
 func encounterStatusSearch(system, code string, hasSystem bool) []emr.Cond {
-	if hasSystem && system != systemEncStatus || code != "finished" {
+	if hasSystem && system != systemEncStatus || code == "" {
 		return nil
 	}
-	return []emr.Cond{{Field: "id", Match: emr.Missing, Value: false}}
+	out := []emr.Cond{emr.Eq("status", code)}
+	if code == "finished" {
+		out = append(out, emr.Cond{Field: "status", Match: emr.Missing, Value: true})
+	}
+	return out
 }
 
 // encounterIdentifierSearch finds an encounter by its urn:uuid identifier.
@@ -147,9 +152,10 @@ func encounterIdentifierSearch(system, code string, hasSystem bool) []emr.Cond {
 }
 
 // encounterDischargeSearch matches OpenEMR's discharge-disposition option
-// ids, which are the HL7 discharge-disposition codes.
+// ids, which are the HL7 discharge-disposition codes, and the NUBC codes
+// FHIR writes keep.
 func encounterDischargeSearch(system, code string, hasSystem bool) []emr.Cond {
-	if hasSystem && system != systemDischargeDisp {
+	if hasSystem && system != systemDischargeDisp && system != systemNUBCDischarge || hasSystem && (system == systemNUBCDischarge) != nubcCode(code) {
 		return nil
 	}
 	return []emr.Cond{emr.Eq("discharge_disposition", code)}

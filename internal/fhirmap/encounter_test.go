@@ -101,8 +101,14 @@ func TestEncounterTokens(t *testing.T) {
 	if got := encounterClassSearch("", "BOGUS", false); got != nil {
 		t.Errorf("class BOGUS: %v", got)
 	}
-	if got := encounterStatusSearch("", "planned", false); got != nil {
-		t.Errorf("status planned: %v", got)
+	if got := encounterStatusSearch("", "planned", false); len(got) != 1 || got[0].Value != "planned" {
+		t.Errorf("status planned (stored by a FHIR write): %v", got)
+	}
+	if got := encounterStatusSearch(systemEncStatus, "finished", true); len(got) != 2 {
+		t.Errorf("status finished should match a missing status: %v", got)
+	}
+	if got := encounterStatusSearch("urn:x", "finished", true); got != nil {
+		t.Errorf("status of another system: %v", got)
 	}
 	if got := encounterIdentifierSearch(identifierSystemURI, "urn:uuid:abc", true); len(got) != 1 || got[0].Value != "abc" {
 		t.Errorf("identifier: %v", got)

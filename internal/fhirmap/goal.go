@@ -19,6 +19,7 @@ var Goal = &Mapping{
 	Type:     "Goal",
 	Profiles: goalProfiles,
 	Def:      resource.FHIRGoal,
+	WriteDef: resource.FHIRCarePlanWrite,
 	ID:       "uuid", Updated: "last_updated", Patient: "pid",
 	Refs: carePlanRefs,
 	Params: []Param{
@@ -27,7 +28,13 @@ var Goal = &Mapping{
 		{Code: "description", Type: Token, Fields: []string{"codes"}, Tokens: issueCodeTokens("codes"), Doc: "A SNOMED CT or LOINC code of the goal"},
 		{Code: "target-date", Type: Date, Fields: []string{"target_date"}, Doc: "The goal's target date (target.dueDate)"},
 	},
-	ToFHIR: goalToFHIR,
+	ToFHIR:   goalToFHIR,
+	FromFHIR: goalFromFHIR,
+	Store:    carePlanStore,
+	Paths: map[string]string{
+		"pid": "Goal.subject", "plan_status": "Goal.lifecycleStatus", "code": "Goal.description",
+		"date": "Goal.startDate", "date_end": "Goal.target.dueDate",
+	},
 }
 
 var goalProfiles = profiles("us-core-goal")
@@ -45,6 +52,7 @@ func goalToFHIR(rec emr.Record, c *Context) r4.Resource {
 		ExpressedBy:     carePlanAuthor(rec, c),
 		Addresses:       carePlanAddresses(rec),
 	}
+	g.Meta.VersionId = ptr(c.Version(rec.Str("uuid")))
 	if due := date(rec.Str("date_end")); due != nil {
 		g.Target = []r4.GoalTarget{{DueDate: due}}
 	}

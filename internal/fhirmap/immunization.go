@@ -16,8 +16,10 @@ var Immunization = &Mapping{
 	Type:     "Immunization",
 	Profiles: immunizationProfiles,
 	Def:      resource.Immunization,
+	WriteDef: resource.FHIRImmunizationWrite,
 	ID:       "uuid", Updated: "update_date", Patient: "patient_id",
 	Refs: []Ref{
+		VersionRef("immunizations", "id"),
 		{Name: "patient", Field: "patient_id", Def: resource.Patient, By: "pid", Take: "uuid"},
 		{Name: "practitioner", Field: "administered_by_id", Def: resource.Practitioner, By: "id", Take: "uuid"},
 		{Name: "encounter", Field: "encounter_id", Def: resource.Encounter, By: "encounter", Take: "uuid"},
@@ -29,7 +31,12 @@ var Immunization = &Mapping{
 			Tokens: immunizationStatusTokens, Doc: "completed, not-done or entered-in-error"},
 		{Code: "vaccine-code", Type: Token, Fields: []string{"cvx_code"}, Tokens: immunizationVaccineTokens, Doc: "The vaccine's CVX code"},
 	},
-	ToFHIR: immunizationToFHIR,
+	ToFHIR:   immunizationToFHIR,
+	FromFHIR: immunizationFromFHIR,
+	Paths: map[string]string{
+		"patient_id": "Immunization.patient", "cvx_code": "Immunization.vaccineCode",
+		"administered_date": "Immunization.occurrenceDateTime", "expiration_date": "Immunization.expirationDate",
+	},
 }
 
 var immunizationProfiles = profiles("us-core-immunization")
@@ -49,6 +56,7 @@ func immunizationToFHIR(rec emr.Record, c *Context) r4.Resource {
 		Route:          immunizationRoute(rec.Str("route")),
 		DoseQuantity:   immunizationDose(rec),
 	}
+	im.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	if id, ok := c.Ref("patient", rec.Str("patient_id")); ok {
 		im.Patient = reference("Patient", id)
 	} else {

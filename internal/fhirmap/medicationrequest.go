@@ -16,8 +16,12 @@ var MedicationRequest = &Mapping{
 	Type:     "MedicationRequest",
 	Profiles: medicationRequestProfiles,
 	Def:      resource.FHIRMedicationRequest,
+	// Writes are prescriptions (medicationRequestStore), checked by the
+	// Standard API's prescription rules.
+	WriteDef: resource.FHIRPrescriptionWrite,
 	ID:       "uuid", Updated: "updated", Patient: "pid",
 	Refs: []Ref{
+		{Name: versionRef, Field: "uuid", Def: resource.FHIRMedicationRequestVersion, By: "uuid", Take: "version"},
 		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
 		{Name: "requester", Field: "requester_id", Def: resource.Practitioner, By: "id", Take: "uuid"},
 		{Name: "encounter", Field: "encounter", Def: resource.Encounter, By: "encounter", Take: "uuid"},
@@ -34,7 +38,14 @@ var MedicationRequest = &Mapping{
 		{Code: "medication", Type: Reference, Fields: []string{"drug_id"}, Target: "Medication", TargetKey: "drug_id",
 			Doc: "The formulary drug a prescription refers to (medicationReference)"},
 	},
-	ToFHIR: medicationRequestToFHIR,
+	ToFHIR:   medicationRequestToFHIR,
+	FromFHIR: medicationRequestFromFHIR,
+	Store:    medicationRequestStore,
+	Paths: map[string]string{
+		"patient_id": "MedicationRequest.subject", "drug": "MedicationRequest.medication[x]",
+		"date_added": "MedicationRequest.authoredOn", "start_date": "MedicationRequest.dosageInstruction.timing.repeat.boundsPeriod.start",
+		"end_date": "MedicationRequest.dosageInstruction.timing.repeat.boundsPeriod.end",
+	},
 }
 
 var medicationRequestProfiles = profiles("us-core-medicationrequest")
@@ -73,6 +84,7 @@ func medicationRequestToFHIR(rec emr.Record, c *Context) r4.Resource {
 		DispenseRequest:   medicationDispense(rec),
 		ReasonCode:        medicationReasons(rec),
 	}
+	mr.Meta.VersionId = ptr(c.Version(rec.Str("uuid")))
 	if id, ok := c.Ref("medication", rec.Str("drug_id")); ok {
 		mr.MedicationReference = reference("Medication", id)
 		mr.MedicationReference.Display = text(rec.Str("drug"))

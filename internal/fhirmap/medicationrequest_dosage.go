@@ -57,11 +57,20 @@ func medicationDosage(rec emr.Record) []r4.Dosage {
 			d.Timing.Repeat = dt.repeat()
 		}
 	}
+	if start := date(rec.Str("start_date")); start != nil {
+		if d.Timing == nil {
+			d.Timing = &r4.Timing{}
+		}
+		if d.Timing.Repeat == nil {
+			d.Timing.Repeat = &r4.TimingRepeat{}
+		}
+		d.Timing.Repeat.BoundsPeriod = &r4.Period{Start: start}
+	}
 	if t := text(route); t != nil {
 		d.Route = &r4.CodeableConcept{Coding: prefixedCodings(rec.Str("route_codes")), Text: t}
 	}
 	if n := decimalOf(rec.Str("dosage")); n != nil {
-		d.DoseAndRate = []r4.DosageDoseAndRate{{DoseQuantity: &r4.Quantity{Value: n, Unit: text(form)}}}
+		d.DoseAndRate = []r4.DosageDoseAndRate{{DoseQuantity: formQuantity(n, form)}}
 	}
 	if d.Text == nil && d.Timing == nil && d.Route == nil && d.DoseAndRate == nil && d.AsNeededBoolean == nil {
 		return nil
@@ -85,10 +94,25 @@ func medicationDispense(rec emr.Record) *r4.MedicationRequestDispenseRequest {
 		dr.NumberOfRepeatsAllowed = &n
 	}
 	if q := decimalOf(rec.Str("quantity")); q != nil {
-		dr.Quantity = &r4.Quantity{Value: q}
+		// OpenEMR counts what is dispensed in the drug's form.
+		dr.Quantity = formQuantity(q, rec.Str("form_title"))
 	}
 	if dr.NumberOfRepeatsAllowed == nil && dr.Quantity == nil {
 		return nil
 	}
 	return &dr
+}
+
+// ucumForms are the dose forms OpenEMR offers that are UCUM units
+// (US Core dose[x] binds UCUM), by their option title.
+var ucumForms = map[string]string{"ml": "mL"}
+
+// formQuantity is an amount in a dose form: the form's title as unit,
+// coded in UCUM when the form is a UCUM unit.
+func formQuantity(n *json.Number, form string) *r4.Quantity {
+	q := &r4.Quantity{Value: n, Unit: text(form)}
+	if code, ok := ucumForms[strings.ToLower(strings.TrimSpace(form))]; ok {
+		q.System, q.Code = ptr("http://unitsofmeasure.org"), ptr(code)
+	}
+	return q
 }

@@ -31,7 +31,7 @@ func TestMedicationRequestToFHIR(t *testing.T) {
 			`"requester":{"reference":"Practitioner/prac-uuid"}`, `"authoredOn":"2024-01-02T10:00:00Z"`,
 			`"lastUpdated":"2024-01-03T11:00:00Z"`, `"text":"Take 1 tablet by mouth once daily"`,
 			`"repeat":{"frequency":1,"period":1,"periodUnit":"d"}`, `"code":"26643006"`,
-			`"doseQuantity":{"value":1,"unit":"tablet"}`, `"numberOfRepeatsAllowed":3`, `"quantity":{"value":90}`,
+			`"doseQuantity":{"value":1,"unit":"tablet"}`, `"numberOfRepeatsAllowed":3`, `"quantity":{"value":90,"unit":"tablet"}`,
 			`"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"I10"`, "us-core-medicationrequest|6.1.0",
 		}, []string{"medicationCodeableConcept", "Organization"}},
 		{"list entry reported by the patient", emr.Record{"uuid": "l1", "source": "lists", "pid": "1", "intent": "plan",

@@ -14,13 +14,12 @@ import (
 // (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-vital-signs.html
 // and its specializations) and lab results from procedure_result as US
 // Core Laboratory Result Observation
-// (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-observation-lab.html).
-// One Def serves both, so that a search by patient and code or date finds
-// either in one sorted, paged query.
-//
-// Smoking status and other social history are not served: goemr has no
-// history_data table (OpenEMR's tobacco and social history columns), so
-// there is nothing to compute them from.
+// (https://hl7.org/fhir/us/core/STU6.1/StructureDefinition-us-core-observation-lab.html),
+// and smoking status (history_data), occupation (employer_data) and the
+// Observation form's entries (form_observation) as the social history and
+// screening profiles (observation_social.go). One Def serves all, so that
+// a search by patient and code or date finds any in one sorted, paged
+// query.
 var Observation = &Mapping{
 	Type:     "Observation",
 	Profiles: observationProfiles(),
@@ -29,16 +28,24 @@ var Observation = &Mapping{
 	Refs: []Ref{
 		{Name: "patient", Field: "pid", Def: resource.FHIRPatientKey, By: "pid", Take: "uuid"},
 		{Name: "encounter", Field: "encounter", Def: resource.FHIREncounterKey, By: "encounter", Take: "uuid"},
+		{Name: "performer", Field: "performer", Def: resource.FHIRPractitioner, By: "id", Take: "uuid"},
+		{Name: versionRef, Field: "src_uuid", Def: resource.FHIRObservationSources, By: "uuid", Take: "version"},
+		{Name: "extras", Field: "src_uuid", Def: resource.FHIRObservationSources, By: "uuid", Take: "extras"},
 	},
 	Params: []Param{
 		{Code: "patient", Type: Reference, Fields: []string{"pid"}, Target: "Patient", TargetKey: "pid"},
-		{Code: "category", Type: Token, Fields: []string{"category"}, Tokens: observationCategory, Doc: "vital-signs or laboratory"},
+		{Code: "category", Type: Token, Fields: []string{"category", "us_core_category"}, Tokens: observationCategory,
+			Doc: "An observation-category code (vital-signs, laboratory, social-history, survey, exam…) or a us-core-category one (sdoh…)"},
 		{Code: "code", Type: Token, Fields: []string{"code"}, Tokens: observationCode, Doc: "The LOINC code"},
-		{Code: "date", Type: Date, Fields: []string{"date"}, Doc: "When measured (vitals) or collected (lab results)"},
+		{Code: "date", Type: Date, Fields: []string{"date"}, Doc: "When measured (vitals), collected (lab results), recorded (social history, screenings) or a job began (occupation)"},
 		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: observationStatusTokens},
 	},
-	ToFHIR:  observationToFHIR,
-	IDConds: observationByID,
+	ToFHIR:   observationToFHIR,
+	IDConds:  observationByID,
+	FromFHIR: observationFromFHIR,
+	Store:    observationStore,
+	WriteDef: resource.FHIRObservationWrite,
+	Paths:    observationWritePaths,
 }
 
 // Observation categories (http://terminology.hl7.org/CodeSystem/observation-category).
@@ -54,14 +61,23 @@ func observationProfiles() []string {
 	for _, code := range slices.Sorted(maps.Keys(vitalSigns)) {
 		out = append(out, profiles(vitalSigns[code].profile)...)
 	}
-	return append(out, profiles("us-core-vital-signs", "us-core-observation-lab")...)
+	out = append(out, profiles("us-core-vital-signs", "us-core-observation-lab")...)
+	return append(out, socialProfiles...)
 }
 
+// observationCategory finds Observations by a code of either category
+// system they carry: observation-category (the category column) or US
+// Core's us-core-category (us_core_category: sdoh …).
 func observationCategory(system, code string, hasSystem bool) []emr.Cond {
-	if hasSystem && system != systemObservationCategory {
-		return nil
+	switch {
+	case !hasSystem:
+		return []emr.Cond{emr.Eq("category", code), emr.Eq("us_core_category", code)}
+	case system == systemObservationCategory:
+		return []emr.Cond{emr.Eq("category", code)}
+	case system == systemUSCoreCategory:
+		return []emr.Cond{emr.Eq("us_core_category", code)}
 	}
-	return []emr.Cond{emr.Eq("category", code)}
+	return nil
 }
 
 // observationCode finds an Observation by its LOINC code. A pulse
@@ -98,11 +114,15 @@ func observationToFHIR(rec emr.Record, c *Context) r4.Resource {
 	if n := text(rec.Str("note")); n != nil {
 		o.Note = []r4.Annotation{{Text: n}}
 	}
-	if rec.Str("category") == categoryVitalSigns {
+	switch {
+	case socialSources[rec.Str("source")]:
+		socialToFHIR(o, rec, c)
+	case rec.Str("category") == categoryVitalSigns:
 		vitalToFHIR(o, rec)
-	} else {
+	default:
 		labToFHIR(o, rec)
 	}
+	writtenToFHIR(o, rec, c)
 	return o
 }
 

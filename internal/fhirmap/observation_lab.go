@@ -33,7 +33,7 @@ func labToFHIR(o *r4.Observation, rec emr.Record) {
 	flag := strings.ToLower(strings.TrimSpace(rec.Str("interpretation")))
 	if i, ok := interpretations[flag]; ok {
 		o.Interpretation = []r4.CodeableConcept{*concept(systemInterpretationV3, i[0], i[1])}
-	} else if t := text(flag); t != nil {
+	} else if t := text(strings.TrimSpace(rec.Str("interpretation"))); t != nil {
 		o.Interpretation = []r4.CodeableConcept{{Text: t}}
 	}
 	// goemr serves no Specimen, so the specimen is a logical reference:

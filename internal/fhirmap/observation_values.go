@@ -46,9 +46,10 @@ func isZero(n json.Number) bool {
 }
 
 // ucumCode matches what may be a UCUM unit code (no spaces, UCUM's
-// characters): only such units are sent with the UCUM system, which US
-// Core requires of a coded quantity unit (us-core-3).
-var ucumCode = regexp.MustCompile(`^[A-Za-z0-9%\[\]{}.*/^'+-]+$`)
+// characters, annotations in braces of any printable character, as
+// "mL/min/{1.73_m2}"): only such units are sent with the UCUM system, which
+// US Core requires of a coded quantity unit (us-core-3).
+var ucumCode = regexp.MustCompile(`^([A-Za-z0-9%\[\].*/^'+-]|\{[!-z|~]*\})+$`)
 
 // Observation statuses of OpenEMR's result statuses (list_options
 // proc_res_status); FHIR's own codes are taken as they are. A result

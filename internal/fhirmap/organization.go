@@ -19,7 +19,12 @@ var Organization = &Mapping{
 	Type:     "Organization",
 	Profiles: organizationProfiles,
 	Def:      resource.FHIROrganization,
+	// Writes are checked by the rules of a facility (organizationStore
+	// writes a payer's parts by the insurance company's), and each row's
+	// version is counted by the uuid the view shows.
+	WriteDef: resource.FHIRFacilityWrite,
 	ID:       "uuid", Updated: "last_updated",
+	Refs: []Ref{{Name: versionRef, Field: "uuid", Def: resource.FHIROrganizationVersion, By: "uuid", Take: "version"}},
 	Params: []Param{
 		{Code: "name", Type: String, Fields: []string{"name"}},
 		{Code: "identifier", Type: Token, Fields: []string{"npi", "tax_id", "clia", "payer_id"}, Tokens: organizationIdentifier, Doc: "The NPI, tax id, CLIA number or payer id"},
@@ -32,7 +37,16 @@ var Organization = &Mapping{
 		{Code: "phone", Type: Token, Fields: []string{"phone"}},
 		{Code: "telecom", Type: Token, Fields: []string{"phone", "fax", "email", "website"}},
 	},
-	ToFHIR: organizationToFHIR,
+	ToFHIR:   organizationToFHIR,
+	FromFHIR: organizationFromFHIR,
+	Store:    organizationStore,
+	Paths: map[string]string{
+		"name": "Organization.name", "facility_npi": "Organization.identifier", "domain_identifier": "Organization.identifier",
+		"federal_ein": "Organization.identifier", "phone": "Organization.telecom", "fax": "Organization.telecom",
+		"email": "Organization.telecom", "website": "Organization.telecom", "street": "Organization.address.line",
+		"city": "Organization.address.city", "state": "Organization.address.state",
+		"postal_code": "Organization.address.postalCode", "country_code": "Organization.address.country",
+	},
 }
 
 var organizationProfiles = profiles("us-core-organization")
@@ -70,7 +84,7 @@ func organizationType(system, code string, hasSystem bool) []emr.Cond {
 	return []emr.Cond{emr.Eq("kind", code)}
 }
 
-func organizationToFHIR(rec emr.Record, _ *Context) r4.Resource {
+func organizationToFHIR(rec emr.Record, c *Context) r4.Resource {
 	kind := rec.Str("kind")
 	o := &r4.Organization{
 		ID:     text(rec.Str("uuid")),
@@ -83,6 +97,7 @@ func organizationToFHIR(rec emr.Record, _ *Context) r4.Resource {
 			contactField{"email", "email", "work"}, contactField{"website", "url", "work"}),
 		Address: addressOf(rec, "work", []string{"line1", "line2"}, "city", "state", "postal_code", "country"),
 	}
+	o.Meta.VersionId = ptr(c.Version(rec.Str("uuid")))
 	if o.Name == nil { // name is required (1..1)
 		o.NameExt = &r4.Element{Extension: absent("unknown")}
 	}

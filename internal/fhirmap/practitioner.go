@@ -17,7 +17,11 @@ var Practitioner = &Mapping{
 	Type:     "Practitioner",
 	Profiles: practitionerProfiles,
 	Def:      resource.FHIRPractitioner,
+	// Writes follow the Standard API's practitioner rules: the same table
+	// and the same checks (a first and last name, a numeric NPI).
+	WriteDef: resource.Practitioner,
 	ID:       "uuid", Updated: "last_updated",
+	Refs: []Ref{VersionRef("users", "id")},
 	Params: []Param{
 		{Code: "identifier", Type: Token, Fields: []string{"npi"}, Tokens: practitionerIdentifier, Doc: "The NPI (system http://hl7.org/fhir/sid/us-npi)"},
 		{Code: "name", Type: String, Fields: []string{"fname", "mname", "lname", "title"}, Doc: "Any part of the name"},
@@ -32,7 +36,12 @@ var Practitioner = &Mapping{
 		{Code: "address-state", Type: String, Fields: []string{"state"}},
 		{Code: "address-postalcode", Type: String, Fields: []string{"zip"}},
 	},
-	ToFHIR: practitionerToFHIR,
+	ToFHIR:   practitionerToFHIR,
+	FromFHIR: practitionerFromFHIR,
+	Paths: map[string]string{
+		"fname": "Practitioner.name.given", "lname": "Practitioner.name.family", "npi": "Practitioner.identifier",
+		"email": "Practitioner.telecom", "street": "Practitioner.address.line", "title": "Practitioner.name.prefix",
+	},
 }
 
 var practitionerProfiles = profiles("us-core-practitioner")
@@ -65,7 +74,7 @@ func practitionerActive(system, code string, hasSystem bool) []emr.Cond {
 	return nil
 }
 
-func practitionerToFHIR(rec emr.Record, _ *Context) r4.Resource {
+func practitionerToFHIR(rec emr.Record, c *Context) r4.Resource {
 	p := &r4.Practitioner{
 		ID:     text(rec.Str("uuid")),
 		Meta:   meta(practitionerProfiles, rec.Str("last_updated")),
@@ -77,6 +86,7 @@ func practitionerToFHIR(rec emr.Record, _ *Context) r4.Resource {
 			contactField{"email", "email", "work"}),
 		Address: addressOf(rec, "work", []string{"street", "streetb"}, "city", "state", "zip", ""),
 	}
+	p.Meta.VersionId = ptr(c.Version(rec.Str("id")))
 	// identifier is required (1..*): the NPI when it is one, else the
 	// row's uuid, so that a mistyped NPI is neither lost nor misclaimed.
 	if npi := rec.Str("npi"); validNPI(npi) {

@@ -18,6 +18,7 @@ var Procedure = &Mapping{
 	Def:      resource.FHIRProcedure,
 	ID:       "id", Updated: "last_updated", Patient: "pid",
 	Refs: []Ref{
+		{Name: versionRef, Field: "id", Def: resource.FHIRProcedureVersion, By: "uuid", Take: "version"},
 		{Name: "patient", Field: "pid", Def: resource.Patient, By: "pid", Take: "uuid"},
 		{Name: "practitioner", Field: "performer", Def: resource.Practitioner, By: "id", Take: "uuid"},
 		{Name: "encounter", Field: "encounter", Def: resource.Encounter, By: "encounter", Take: "uuid"},
@@ -28,7 +29,10 @@ var Procedure = &Mapping{
 		{Code: "code", Type: Token, Fields: []string{"codes"}, Tokens: issueCodeTokens("codes"), Doc: "A SNOMED CT, CPT, HCPCS or LOINC code of the procedure"},
 		{Code: "status", Type: Token, Fields: []string{"status"}, Tokens: procedureStatusTokens},
 	},
-	ToFHIR: procedureToFHIR,
+	ToFHIR:   procedureToFHIR,
+	FromFHIR: procedureFromFHIR,
+	Store:    procedureStore,
+	Paths:    map[string]string{"pid": "Procedure.subject", "procedure_code": "Procedure.code"},
 }
 
 var procedureProfiles = profiles("us-core-procedure")
@@ -41,6 +45,13 @@ func procedureToFHIR(rec emr.Record, c *Context) r4.Resource {
 		Code:              issueConcept(rec.Str("codes"), rec.Str("title")),
 		Subject:           issueSubject(rec, c),
 		PerformedDateTime: dateTime(rec.Str("performed_at")),
+	}
+	p.Meta.VersionId = ptr(c.Version(rec.Str("id")))
+	// A procedure that took a while was performed over a period: its end
+	// is the ordered code's end.
+	if end := dateTime(rec.Str("performed_end")); end != nil && p.PerformedDateTime != nil {
+		p.PerformedPeriod = &r4.Period{Start: p.PerformedDateTime, End: end}
+		p.PerformedDateTime = nil
 	}
 	// A completed or running procedure must say when it was performed
 	// (us-core-7); one recorded without a date says that it is unknown.

@@ -24,7 +24,10 @@ func carePlanWhere(typ string) string {
 // username, as OpenEMR reads it) when that user is a practitioner, else the
 // provider of the encounter the form belongs to. condition is the uuid of
 // the patient's problem whose codes hold reason_code (the first, by id): the
-// problem the row addresses. last_updated is when the form was saved
+// problem the row addresses, unless the row names the problems it
+// addresses itself (addresses, uuids between semicolons, written through
+// FHIR; migration 0027). intent is the FHIR CarePlan intent a write
+// stored, row_version the row's version counter. last_updated is when the form was saved
 // (forms.date, OpenEMR's creation_date), else the row's own date.
 func carePlanFields(extra ...Field) []Field {
 	return append([]Field{
@@ -37,11 +40,12 @@ func carePlanFields(extra ...Field) []Field {
 		Col("author_id", As(Int), Computed(`COALESCE(
 			(SELECT u.id FROM users u WHERE u.username = t."user" AND u.username <> '' AND u.npi <> '' ORDER BY u.id LIMIT 1),
 			(SELECT e.provider_id FROM form_encounter e WHERE e.encounter = t.encounter))`)),
-		Col("condition", Computed(`SELECT l.uuid FROM lists l
+		Col("condition", Computed(`CASE WHEN COALESCE(t.addresses, '') <> '' THEN t.addresses ELSE (SELECT l.uuid FROM lists l
 			WHERE l.pid = t.pid AND l.type IN ('medical_problem', 'health_concern') AND l.activity = '1'
 			AND COALESCE(t.reason_code, '') <> ''
 			AND ';' || REPLACE(COALESCE(l.diagnosis, ''), ' ', '') || ';' LIKE '%;' || REPLACE(t.reason_code, ' ', '') || ';%'
-			ORDER BY l.id LIMIT 1`)),
+			ORDER BY l.id LIMIT 1) END`)),
+		Col("intent"), Col("row_version", As(Int)),
 		Col("last_updated", As(DateTime), Computed(`COALESCE(
 			(SELECT f.date FROM forms f WHERE f.formdir = 'care_plan' AND f.form_id = t.id ORDER BY f.id LIMIT 1), t.date)`)),
 	}, extra...)
@@ -53,10 +57,12 @@ func carePlanFields(extra ...Field) []Field {
 // cancelled plan is revoked, a value FHIR does not know is unknown.
 // end_day is the last day of the plan's period, far ahead for a plan
 // without an end, so that a date search on the period compares the right
-// end (period.start for lt/le, period.end for gt/ge).
+// end (period.start for lt/le, period.end for gt/ge). Rows that are further
+// activities of a plan (plan_uuid, migration 0027) are no plans of their
+// own: activities is the JSON array of a plan's further activities.
 var FHIRCarePlan = &Def{
 	Name: "fhir_care_plan", Table: "form_care_plan", ID: "uuid", Key: "uuid",
-	Where: carePlanWhere("plan_of_care"),
+	Where: carePlanWhere("plan_of_care") + " AND COALESCE(t.plan_uuid, '') = ''",
 	Order: []string{"uuid"},
 	Fields: carePlanFields(
 		Col("status", Computed(`CASE LOWER(COALESCE(t.plan_status, ''))
@@ -65,5 +71,7 @@ var FHIRCarePlan = &Def{
 			WHEN 'completed' THEN 'completed' WHEN 'entered-in-error' THEN 'entered-in-error'
 			ELSE 'unknown' END`)),
 		Col("end_day", As(Date), Computed("COALESCE(NULLIF(substr(t.date_end, 1, 10), ''), '9999-12-31')")),
+		Col("activities", Computed(`SELECT '[' || string_agg(a.entry, ',' ORDER BY a.uuid) || ']'
+			FROM fhir_care_plan_activity a WHERE a.plan_uuid = t.uuid`)),
 	),
 }

@@ -11,21 +11,23 @@ const fhirIssueCodes = "';' || REPLACE(t.diagnosis, ' ', '') || ';'"
 // OpenEMR's condition services read it).
 const fhirIssueUpdated = "COALESCE(t.modifydate, t.date)"
 
-// FHIRCondition is the lists rows the FHIR server shows as US Core
-// Condition Problems and Health Concerns: the problem list (type
+// FHIRCondition is the view fhir_condition (migration 0025), the rows the
+// FHIR server shows as US Core Condition: the problem list (type
 // medical_problem) and health concerns (type health_concern, as OpenEMR
 // stores them), active rows only, as OpenEMR's FhirConditionProblemListItem
-// and HealthConcern services read them. Read only: the Standard API's
-// MedicalProblem writes the same rows.
+// and HealthConcern services read them, and the encounter diagnoses of
+// issue_encounter (FhirConditionEncounterDiagnosisService). uuid is the
+// FHIR id; list_id the lists row shown. Read only: the Standard API's
+// MedicalProblem writes the same lists rows.
 var FHIRCondition = &Def{
-	Name: "fhir_condition", Table: "lists", ID: "id", Key: "uuid",
-	Where: "t.type IN ('medical_problem', 'health_concern') AND t.activity = '1'",
-	Order: []string{"id"},
+	Name: "fhir_condition", Table: "fhir_condition", ID: "uuid", Key: "uuid",
+	Order: []string{"list_id"},
 	Fields: []Field{
-		Col("id", As(Int)), Col("uuid"), Col("type"), Col("title"),
+		Col("uuid"), Col("list_id", As(Int)), Col("category"), Col("type"), Col("title"),
 		Col("date", As(DateTime)), Col("begdate", As(Date)), Col("enddate", As(Date)),
-		Col("diagnosis"), Col("codes", Computed(fhirIssueCodes)),
+		Col("diagnosis"), Col("codes"),
 		Col("pid", As(Int)), Col("comments"), Col("occurrence"), Col("outcome"), Col("verification"),
-		Col("last_updated", As(DateTime), Computed(fhirIssueUpdated)),
+		Col("encounter", As(Int)),
+		Col("last_updated", As(DateTime)),
 	},
 }

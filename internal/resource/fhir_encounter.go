@@ -2,8 +2,8 @@ package resource
 
 // FHIREncounter is form_encounter as the FHIR Encounter reads it: the
 // columns US Core Encounter is built from, with times typed so that date
-// searches compare them as times. It is read-only; encounters are written
-// through Encounter (the Standard API).
+// searches compare them as times. Writes go through Encounter (the
+// Standard API) and FHIREncounterWrite.
 var FHIREncounter = &Def{
 	Name: "encounter", Table: "form_encounter", ID: "id", Key: "uuid",
 	Order: []string{"id"},
@@ -14,6 +14,7 @@ var FHIREncounter = &Def{
 		Col("pid", As(Int)),
 		Col("date", As(DateTime)),
 		Col("date_end", As(DateTime)),
+		Col("status"),
 		Col("reason"),
 		Col("class_code"),
 		Col("pc_catid"),

@@ -30,6 +30,7 @@ var FHIRMedicationRequest = &Def{
 		Col("diagnosis"),
 		Col("indication"),
 		Col("reported"),
+		Col("start_date", As(Date)),
 		Col("form_title", Computed(optionOf("title", "drug_form", "t.form"))),
 		Col("route_title", Computed(optionOf("title", "drug_route", "t.route"))),
 		Col("route_codes", Computed(optionOf("codes", "drug_route", "t.route"))),

@@ -9,7 +9,7 @@ var FHIRProcedure = &Def{
 	Order: []string{"id"},
 	Fields: []Field{
 		Col("id"), Col("source"), Col("pid", As(Int)), Col("title"), Col("codes"), Col("reasons"), Col("status"),
-		Col("performed_at"),
+		Col("performed_at"), Col("performed_end"),
 		// performed is performed_at as a datetime, so that date searches,
 		// which compare text, also find a surgery recorded by day.
 		Col("performed", As(DateTime), Computed("CASE WHEN length(t.performed_at) = 10 THEN t.performed_at || ' 00:00:00' ELSE t.performed_at END")),

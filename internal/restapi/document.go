@@ -2,8 +2,6 @@ package restapi
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"strconv"
 	"time"
@@ -126,10 +124,5 @@ func (c *Call) documentEncounter(pid int64) (int64, error) {
 	return strconv.ParseInt(eid, 10, 64)
 }
 
-// checksum is the document hash goemr records: SHA-256 in lower-case hex.
-// (OpenEMR recorded SHA-1 and newer versions SHA3-512; the column only
-// serves to detect damaged bytes, which any of them does.)
-func checksum(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
-}
+// checksum is the document hash goemr records (emr.DocumentHash).
+func checksum(data []byte) string { return emr.DocumentHash(data) }

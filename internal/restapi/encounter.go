@@ -13,25 +13,6 @@ func init() {
 	builtin["form.create"] = createForm
 }
 
-// forms is OpenEMR's registry of encounter forms: every encounter, vitals
-// and SOAP form has a row naming it (formdir) and its encounter.
-var forms = &resource.Def{
-	Name: "forms", Table: "forms", ID: "id", Key: "id",
-	Fields: []resource.Field{
-		resource.Col("id", resource.As(resource.Int)), resource.Col("date", resource.Set(resource.AutoNow)),
-		resource.Col("encounter"), resource.Col("form_name"), resource.Col("form_id"), resource.Col("pid"),
-		resource.Col("user"), resource.Col("groupname"), resource.Col("authorized"),
-		resource.Col("deleted", resource.Default("0")), resource.Col("formdir"),
-	},
-}
-
-// formNames are the forms rows OpenEMR writes per resource.
-var formNames = map[string][2]string{ // resource → form_name, formdir
-	"encounter": {"New Patient Encounter", "newpatient"},
-	"vital":     {"Vitals", "vitals"},
-	"soap_note": {"SOAP", "soap"},
-}
-
 // createEncounter stores the encounter and its forms row in one
 // transaction and answers 201 with the full record plus "encounter"
 // (openemr-standard-api.md §3.2).
@@ -41,13 +22,13 @@ func createEncounter(c *Call) error {
 	if err != nil {
 		return err
 	}
+	user := ""
+	if c.User != nil {
+		user = c.User.Username
+	}
 	var rec emr.Record
 	err = c.Records().Write(c.Ctx(), func(w resource.Writer) error {
-		rec, err = w.Insert(c.Ctx(), d, values)
-		if err != nil {
-			return err
-		}
-		_, err = c.insertForm(w, d.Name, rec["encounter"], rec["pid"], rec["id"])
+		rec, err = resource.CreateEncounter(c.Ctx(), w, d, values, user)
 		return err
 	})
 	if err != nil {
@@ -94,19 +75,11 @@ func createForm(c *Call) error {
 
 // insertForm writes the forms row of a form and returns its id.
 func (c *Call) insertForm(w resource.Writer, resourceName string, encounter, pid, formID any) (any, error) {
-	n := formNames[resourceName]
-	row := map[string]any{
-		"encounter": encounter, "pid": pid, "form_id": formID, "form_name": n[0], "formdir": n[1],
-		"user": "", "groupname": "Default", "authorized": "1",
-	}
+	user := ""
 	if c.User != nil {
-		row["user"] = c.User.Username
+		user = c.User.Username
 	}
-	rec, err := w.Insert(c.Ctx(), forms, row)
-	if err != nil {
-		return nil, err
-	}
-	return rec["id"], nil
+	return resource.RegisterForm(c.Ctx(), w, resourceName, encounter, pid, formID, user)
 }
 
 func idString(v any) string {

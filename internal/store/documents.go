@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"goemr/internal/emr"
+	"goemr/internal/resource"
 	"goemr/internal/sqldb"
 )
 
@@ -14,41 +15,14 @@ import (
 // a transaction of their own rather than a shared group commit, so one
 // large upload does not hold up the small writes of other requests.
 
-// documentType is OpenEMR's documents.type for bytes held in the database
-// (its enum is file_url, blob, web_url).
-const documentType = "blob"
-
 // SaveDocument stores d and its bytes, filed under d.CategoryID, and sets
-// d.ID and d.UUID. d.Hash and d.Size must already describe data.
+// d.ID and d.UUID (resource.SaveDocument). d.Hash and d.Size must already
+// describe data.
 func (s *Store) SaveDocument(ctx context.Context, d *emr.Document, data []byte) error {
-	uuid, err := newID()
-	if err != nil {
-		return err
-	}
-	err = s.db.Transact(ctx, func(tx *sqldb.Tx) error {
-		var id int64
-		err := tx.QueryRow(ctx, `INSERT INTO documents (uuid, type, size, date, url, mimetype, owner, foreign_id,
-			docdate, hash, name, encounter_id, storagemethod, deleted)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '0', '0') RETURNING id`,
-			uuid, documentType, d.Size, d.Date, d.Name, d.MimeType, d.Owner, d.PID,
-			d.DocDate, d.Hash, d.Name, d.EncounterID).Scan(&id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO documents_blob (document_id, data) VALUES ($1, $2)`, id, data); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO categories_to_documents (category_id, document_id) VALUES ($1, $2)`, d.CategoryID, id); err != nil {
-			return err
-		}
-		d.ID = id
-		return nil
+	err := s.db.Transact(ctx, func(tx *sqldb.Tx) error {
+		return resource.SaveDocument(ctx, &records{q: tx, dialect: tx.Dialect(), tx: tx}, d, data)
 	})
-	if err != nil {
-		return dbErr(err, "document")
-	}
-	d.UUID = uuid
-	return nil
+	return dbErr(err, "document")
 }
 
 // documentColumns are the columns scanDocument reads, in its order.

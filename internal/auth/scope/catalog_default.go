@@ -26,7 +26,7 @@ var fhirReadTypes = []string{
 // fhirCompartmentWrites are the FHIR types of a patient's compartment
 // goemr creates and updates: staff write them, and a patient may record
 // its own (the server confines a patient's token to its compartment).
-var fhirCompartmentWrites = []string{"AllergyIntolerance", "Condition"}
+var fhirCompartmentWrites = []string{"AllergyIntolerance", "Condition", "Encounter", "DocumentReference", "CarePlan", "Goal", "CareTeam", "Observation", "DiagnosticReport", "Immunization", "MedicationRequest", "Procedure", "Device"}
 
 // fhirCategories are the granular scopes offered, per FHIR type.
 var fhirCategories = map[string][]string{
@@ -41,6 +41,7 @@ var fhirCategories = map[string][]string{
 		observationCategory + "|laboratory",
 		observationCategory + "|survey",
 		observationCategory + "|vital-signs",
+		observationCategory + "|exam",
 	},
 	"DocumentReference": {usCoreDocRefCategory + "|clinical-note"},
 }

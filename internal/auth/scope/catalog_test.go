@@ -166,11 +166,11 @@ func TestSupported(t *testing.T) {
 		"patient/Condition.crus?category=http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern",
 		"user/Condition.crus?category=http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis",
 		"patient/Condition.crus?category=http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item",
-		"patient/Observation.rs?category=http://hl7.org/fhir/us/core/CodeSystem/us-core-category|sdoh",
-		"patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|social-history",
-		labScope,
-		"patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|survey",
-		"patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
+		"patient/Observation.crus?category=http://hl7.org/fhir/us/core/CodeSystem/us-core-category|sdoh",
+		"patient/Observation.crus?category=http://terminology.hl7.org/CodeSystem/observation-category|social-history",
+		"patient/Observation.crus?category=" + labCategory,
+		"patient/Observation.crus?category=http://terminology.hl7.org/CodeSystem/observation-category|survey",
+		"patient/Observation.crus?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
 		"system/DocumentReference.rs?category=http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category|clinical-note",
 	}
 	for _, raw := range mustList {
