@@ -2,7 +2,6 @@ package fhirmap
 
 import (
 	"context"
-	"regexp"
 	"sort"
 
 	"goemr/internal/emr"
@@ -64,7 +63,7 @@ func payerStore(ctx context.Context, w resource.Writer, v map[string]any, curren
 	if _, err := w.Delete(ctx, resource.CompanyAddress, emr.Eq("foreign_id", id)); err != nil {
 		return "", err
 	}
-	if anyText(address) {
+	if resource.AnyText(address) {
 		address["foreign_id"] = id
 		if _, err := w.Insert(ctx, resource.CompanyAddress, address); err != nil {
 			return "", err
@@ -74,7 +73,7 @@ func payerStore(ctx context.Context, w resource.Writer, v map[string]any, curren
 		if _, err := w.Delete(ctx, resource.CompanyPhone, emr.Eq("foreign_id", id), emr.Eq("type", typ)); err != nil {
 			return "", err
 		}
-		if parts := phoneParts(v[col].(string)); parts != nil {
+		if parts := resource.PhoneParts(v[col].(string)); parts != nil {
 			parts["type"], parts["foreign_id"] = typ, id
 			if _, err := w.Insert(ctx, resource.CompanyPhone, parts); err != nil {
 				return "", err
@@ -102,26 +101,4 @@ func payerAddressRules(ctx context.Context, r resource.Reader, address map[strin
 		}
 	}
 	return nil
-}
-
-func anyText(m map[string]any) bool {
-	for _, v := range m {
-		if s, _ := v.(string); s != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// phoneDigits is how OpenEMR's PhoneNumberService splits a US number
-// (as the Standard API's insurance_company routes do).
-var phoneDigits = regexp.MustCompile(`(\d\d\d)\D*(\d\d\d)\D*(\d\d\d\d)`)
-
-// phoneParts splits a number into phone_numbers columns, or nil.
-func phoneParts(s string) map[string]any {
-	m := phoneDigits.FindStringSubmatch(s)
-	if m == nil {
-		return nil
-	}
-	return map[string]any{"country_code": "+1", "area_code": m[1], "prefix": m[2], "number": m[3]}
 }

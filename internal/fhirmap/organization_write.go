@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"goemr/internal/fhir/r4"
+	"goemr/internal/resource"
 )
 
 // Where a contact of a provider (facility) and of a payer (an insurance
@@ -55,7 +56,7 @@ func organizationFromFHIR(res r4.Resource, _ *WriteContext) (map[string]any, err
 	}
 	if kind == "pay" {
 		for _, col := range []string{"phone", "fax"} {
-			if s := v[col].(string); s != "" && phoneParts(s) == nil {
+			if s := v[col].(string); s != "" && resource.PhoneParts(s) == nil {
 				return nil, invalid("Organization.telecom", "a payer's %s number must have ten digits (OpenEMR splits it), not %q", col, s)
 			}
 		}

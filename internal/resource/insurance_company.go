@@ -1,5 +1,7 @@
 package resource
 
+import "regexp"
+
 // companyAddress reads one column of the payer's address: an addresses row
 // whose foreign_id is the company id (openemr-standard-api.md §3.12).
 func companyAddress(column string) Opt {
@@ -85,4 +87,29 @@ var InsuranceType = &Def{
 	Name: "insurance_type", Table: "insurance_type_codes", ID: "id", Key: "id",
 	Order:  []string{"id"},
 	Fields: []Field{Col("id", As(Int)), Col("type"), Col("claim_type")},
+}
+
+// phoneDigits is how OpenEMR's PhoneNumberService splits a US number.
+var phoneDigits = regexp.MustCompile(`(\d\d\d)\D*(\d\d\d)\D*(\d\d\d\d)`)
+
+// PhoneParts splits a US number into the columns of a phone_numbers row
+// (an insurance company's phone, as OpenEMR stores it), or nil when it
+// holds no ten digits.
+func PhoneParts(s string) map[string]any {
+	m := phoneDigits.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	return map[string]any{"country_code": "+1", "area_code": m[1], "prefix": m[2], "number": m[3]}
+}
+
+// AnyText reports whether any value of m is a non-empty string: an
+// address or phone row is written only when something was given.
+func AnyText(m map[string]any) bool {
+	for _, v := range m {
+		if s, _ := v.(string); s != "" {
+			return true
+		}
+	}
+	return false
 }

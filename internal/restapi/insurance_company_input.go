@@ -1,8 +1,6 @@
 package restapi
 
 import (
-	"regexp"
-
 	"goemr/internal/emr"
 	"goemr/internal/resource"
 )
@@ -41,7 +39,7 @@ func (c *Call) companyInput(create bool) (*companyInput, error) {
 		case !ok:
 			errs.Add(k.key, "Type::INVALID_VALUE", k.key+" must be a string")
 		case s != "":
-			parts := phoneParts(s)
+			parts := resource.PhoneParts(s)
 			if parts == nil {
 				errs.Add(k.key, "Phone::INVALID_VALUE", k.key+" must be a phone number of ten digits")
 				continue
@@ -63,7 +61,7 @@ func (c *Call) companyInput(create bool) (*companyInput, error) {
 // place when they exist (on update), inserted otherwise. An address is
 // stored only when the body gives some of it.
 func (in *companyInput) saveParts(c *Call, w resource.Writer, id any, update bool) error {
-	if anyValue(in.address) {
+	if resource.AnyText(in.address) {
 		if err := upsert(c, w, resource.CompanyAddress, in.address, update, emr.Eq("foreign_id", id)); err != nil {
 			return err
 		}
@@ -94,25 +92,4 @@ func upsert(c *Call, w resource.Writer, d *resource.Def, values map[string]any, 
 	}
 	_, err := w.Insert(c.Ctx(), d, row)
 	return err
-}
-
-func anyValue(m map[string]any) bool {
-	for _, v := range m {
-		if s, _ := v.(string); s != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// phoneDigits is how OpenEMR's PhoneNumberService splits a number.
-var phoneDigits = regexp.MustCompile(`(\d\d\d)\D*(\d\d\d)\D*(\d\d\d\d)`)
-
-// phoneParts splits a US number into phone_numbers columns, or nil.
-func phoneParts(s string) map[string]any {
-	m := phoneDigits.FindStringSubmatch(s)
-	if m == nil {
-		return nil
-	}
-	return map[string]any{"country_code": "+1", "area_code": m[1], "prefix": m[2], "number": m[3]}
 }
