@@ -1,10 +1,7 @@
 package main
 
 import (
-	"archive/tar"
-	"compress/gzip"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -124,29 +121,21 @@ func subjectOf(typ string) string {
 // patient reference pointed at patient.
 func usCoreExample(t *testing.T, name, patient string) string {
 	t.Helper()
-	f, err := os.Open("../../../shared/data/fhir/us-core-6.1.0.tgz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+	var raw []byte
+	eachArchived(t, "../../../shared/data/fhir/us-core-6.1.0.tgz", func(file string, r io.Reader) bool {
+		if file != "package/example/"+name {
+			return true
 		}
-		if h.Name == "package/example/"+name {
-			raw, err := io.ReadAll(tr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return strings.ReplaceAll(string(raw), `"Patient/example"`, `"Patient/`+patient+`"`)
+		var err error
+		if raw, err = io.ReadAll(r); err != nil {
+			t.Fatal(err)
 		}
+		return false
+	})
+	if raw == nil {
+		t.Fatalf("no example %s", name)
 	}
+	return strings.ReplaceAll(string(raw), `"Patient/example"`, `"Patient/`+patient+`"`)
 }
 
 // checkPaths compares elements of r named by dotted paths ("code.coding.0.code").

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"archive/tar"
-	"compress/gzip"
 	"encoding/json"
-	"os"
+	"io"
 	"path"
 	"strings"
 	"testing"
@@ -21,35 +19,23 @@ type syntheaVisit struct {
 // Bundle order) of the Synthea patient file.
 func syntheaEncounter(t *testing.T, file string, n int) syntheaVisit {
 	t.Helper()
-	f, err := os.Open(syntheaArchive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
+	var out syntheaVisit
+	found := false
+	eachArchived(t, syntheaArchive, func(name string, r io.Reader) bool {
+		if path.Base(name) != file {
+			return true
 		}
-		if path.Base(h.Name) != file {
-			continue
-		}
+		found = true
 		var b struct {
 			Entry []struct {
 				FullURL  string
 				Resource map[string]any
 			}
 		}
-		if err := json.NewDecoder(tr).Decode(&b); err != nil {
+		if err := json.NewDecoder(r).Decode(&b); err != nil {
 			t.Fatal(err)
 		}
 		var enc string
-		var out syntheaVisit
 		for _, e := range b.Entry {
 			typ := e.Resource["resourceType"]
 			if typ == "Encounter" {
@@ -64,8 +50,12 @@ func syntheaEncounter(t *testing.T, file string, n int) syntheaVisit {
 				out.bodies = append(out.bodies, e.Resource)
 			}
 		}
-		return out
+		return false
+	})
+	if !found {
+		t.Fatalf("no %s in %s", file, syntheaArchive)
 	}
+	return out
 }
 
 // TestFHIRObservationWriteSynthea: a Synthea visit's observations of every

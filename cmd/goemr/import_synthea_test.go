@@ -1,14 +1,11 @@
 package main
 
 import (
-	"archive/tar"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -90,25 +87,11 @@ type syntheaSource struct {
 
 // syntheaPatients reads the first n patient Bundles of the archive.
 func syntheaPatients(t *testing.T, n int) []syntheaSource {
-	f, err := os.Open(syntheaArchive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := tar.NewReader(zr)
 	var out []syntheaSource
-	for len(out) < n {
-		h, err := tr.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		base := path.Base(h.Name)
+	eachArchived(t, syntheaArchive, func(name string, r io.Reader) bool {
+		base := path.Base(name)
 		if !strings.HasSuffix(base, ".json") || strings.Contains(base, "Information") {
-			continue
+			return true
 		}
 		var b struct {
 			Entry []struct {
@@ -118,7 +101,7 @@ func syntheaPatients(t *testing.T, n int) []syntheaSource {
 				}
 			}
 		}
-		if err := json.NewDecoder(tr).Decode(&b); err != nil {
+		if err := json.NewDecoder(r).Decode(&b); err != nil {
 			t.Fatal(err)
 		}
 		src := syntheaSource{file: base, counts: map[string]int{}}
@@ -134,6 +117,10 @@ func syntheaPatients(t *testing.T, n int) []syntheaSource {
 			}
 		}
 		out = append(out, src)
+		return len(out) < n
+	})
+	if len(out) < n {
+		t.Fatalf("%s holds %d patients, not %d", syntheaArchive, len(out), n)
 	}
 	return out
 }
