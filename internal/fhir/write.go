@@ -85,10 +85,16 @@ func (s *Server) apply(c *call, w resource.Writer, res r4.Resource, id string, w
 	}
 	if id == "" {
 		if c.m.Store != nil {
-			return c.m.Store(ctx, w, values, nil)
+			id, err = c.m.Store(ctx, w, values, nil)
+		} else {
+			var rec emr.Record
+			rec, err = w.Insert(ctx, c.m.Writes(), values)
+			id = rec.Str(c.m.ID)
 		}
-		rec, err := w.Insert(ctx, c.m.Writes(), values)
-		return rec.Str(c.m.ID), err
+		if err != nil {
+			return "", err
+		}
+		return id, s.createdWithin(c, w, id)
 	}
 	limits, err := s.limits(c, c.m, scope.U)
 	if err != nil {
@@ -119,6 +125,30 @@ func (s *Server) apply(c *call, w resource.Writer, res r4.Resource, id string, w
 		return "", fail(http.StatusPreconditionFailed, "conflict", "%s/%s is at version %d, not %d: read it again", c.m.Type, id, got-1, want)
 	}
 	return id, nil
+}
+
+// createdWithin refuses a create the token's granular scope does not
+// cover (SMART App Launch 2 scopes.html#finer-grained-resource-
+// constraints-using-search-parameters): with patient/Observation.c?
+// category=…|laboratory a vital sign cannot be created. The new record
+// must be one the scope's search finds; if not, the error rolls the
+// transaction back. Tokens without such limits skip the extra read.
+func (s *Server) createdWithin(c *call, w resource.Writer, id string) error {
+	if c.p.Scopes.Constraints(c.scopeCtx, c.m.Type, scope.C) == nil {
+		return nil
+	}
+	limits, err := s.limits(c, c.m, scope.C)
+	if err != nil {
+		return err
+	}
+	n, err := w.Count(c.r.Context(), c.m.Def, append(limits, c.m.ByID(id)...)...)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return emr.Errorf(emr.EFORBIDDEN, "the token's %s scope does not cover the %s written (granular scope)", c.m.Type, c.m.Type)
+	}
+	return nil
 }
 
 // rowVersion reads the version counter of rec's row inside the write.
