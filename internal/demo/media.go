@@ -1,8 +1,6 @@
 package demo
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"time"
 )
@@ -35,21 +33,8 @@ func (b *batch) media(c *chart) error {
 	if af {
 		reading = fmt.Sprintf("Rhythm strip, lead II: atrial fibrillation, ventricular rate about %d/min.", rate)
 	}
-	sum := sha256.Sum256(data)
-	name := "ecg-rhythm-strip-" + v.at.Format(dateOnly) + ".png"
-	b.now = v.at.Add(40 * time.Minute).Format(dateTime)
-	doc, err := b.put(document, map[string]any{
-		"type": "blob", "size": int64(len(data)), "date": b.now, "url": name, "mimetype": "image/png",
-		"owner": b.sh.admin, "foreign_id": b.pid, "docdate": v.at.Format(dateOnly), "hash": hex.EncodeToString(sum[:]),
-		"name": name, "encounter_id": v.encounter, "storagemethod": "0", "deleted": "0", "list_id": 0, "imported": "0",
-	})
+	doc, err := b.fileDocument(v, "ecg-rhythm-strip-"+v.at.Format(dateOnly)+".png", "image/png", 40*time.Minute, data)
 	if err != nil {
-		return err
-	}
-	if _, err := b.put(documentBlob, map[string]any{"document_id": doc["id"], "data": data}); err != nil {
-		return err
-	}
-	if _, err := b.put(documentCategory, map[string]any{"category_id": categoryMedicalRecord, "document_id": doc["id"]}); err != nil {
 		return err
 	}
 	return b.add(documentNote, map[string]any{"foreign_id": doc["id"], "note": reading, "owner": b.sh.admin, "date": b.now, "revision": b.now})

@@ -66,23 +66,29 @@ func (b *batch) documents(c *chart) error {
 		}
 	}
 	text.WriteString("\nPlan: continue current care; return as scheduled.\n")
-	data := []byte(text.String())
+	_, err := b.fileDocument(v, "visit-summary-"+v.at.Format(dateOnly)+".txt", "text/plain", 2*time.Hour, []byte(text.String()))
+	return err
+}
+
+// fileDocument stores data as a document of the visit's patient, filed
+// under Medical Record, as uploaded after the visit: its row, its bytes
+// (with their SHA-256, as every download checks) and its category link.
+func (b *batch) fileDocument(v *visit, name, mimetype string, after time.Duration, data []byte) (map[string]any, error) {
 	sum := sha256.Sum256(data)
-	name := "visit-summary-" + v.at.Format(dateOnly) + ".txt"
-	b.now = v.at.Add(2 * time.Hour).Format(dateTime)
+	b.now = v.at.Add(after).Format(dateTime)
 	doc, err := b.put(document, map[string]any{
-		"type": "blob", "size": int64(len(data)), "date": b.now, "url": name, "mimetype": "text/plain",
+		"type": "blob", "size": int64(len(data)), "date": b.now, "url": name, "mimetype": mimetype,
 		"owner": b.sh.admin, "foreign_id": b.pid, "docdate": v.at.Format(dateOnly), "hash": hex.EncodeToString(sum[:]),
 		"name": name, "encounter_id": v.encounter, "storagemethod": "0", "deleted": "0", "list_id": 0, "imported": "0",
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := b.put(documentBlob, map[string]any{"document_id": doc["id"], "data": data}); err != nil {
-		return err
+		return nil, err
 	}
 	_, err = b.put(documentCategory, map[string]any{"category_id": categoryMedicalRecord, "document_id": doc["id"]})
-	return err
+	return doc, err
 }
 
 // employer writes the employer of most working-age adults.
