@@ -80,7 +80,7 @@ func newAPIEnv(t testing.TB, d emrtest.NamedDB) *apiEnv {
 	}
 	ts.Config.Handler = a.handler
 	ts.Start()
-	t.Cleanup(func() { ts.Close(); a.apiLog.Close() })
+	t.Cleanup(func() { ts.Close(); a.close() })
 	e := &apiEnv{t: t, URL: ts.URL, Store: st, app: a}
 	e.client = e.register(allScopes())
 	e.Admin = e.Token("users", allScopes())

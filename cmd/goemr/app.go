@@ -4,11 +4,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"goemr/internal/audit"
 	"goemr/internal/auth"
+	"goemr/internal/bulk"
 	"goemr/internal/config"
 	"goemr/internal/emr"
 	"goemr/internal/fhir"
@@ -27,6 +29,18 @@ type app struct {
 	auth    *auth.Server
 	apiLog  *audit.Logger
 	handler http.Handler
+	// exports runs bulk $export jobs in the background until stopExports.
+	exports     *bulk.Service
+	stopExports func()
+}
+
+// close stops the export workers (a job stopped mid-run is left for the
+// next start, or another process, to run again) and flushes the API log.
+func (a *app) close() {
+	if a.stopExports != nil {
+		a.stopExports()
+	}
+	a.apiLog.Close()
 }
 
 // newApp builds the authorization server and the HTTP surface on st.
@@ -39,6 +53,11 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, db *sqldb
 		return nil, err
 	}
 	a := &app{dialect: db.Dialect(), auth: authSrv, apiLog: audit.New(st, log)}
+	a.exports = bulk.New(bulk.Options{
+		Jobs: st, Dir: filepath.Join(cfg.DataDir, "bulk"), Log: log,
+		Workers: cfg.Export.Workers, PerClient: cfg.Export.PerClient, Total: cfg.Export.Total,
+		FileLines: cfg.Export.FileLines, Expiry: cfg.Export.Expiry, Lease: cfg.Export.Lease,
+	})
 	a.handler, err = newHandler(cfg, log, db, st, a)
 	if err != nil {
 		a.apiLog.Close()
@@ -69,7 +88,12 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	if cfg.ResponseCache {
 		fhirOpts.Versions = st
 	}
+	fhirOpts.Exports = a.exports
 	fhirSrv := fhir.New(fhirOpts)
+	runCtx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); a.exports.Run(runCtx, fhirSrv) }()
+	a.stopExports = func() { stop(); <-done }
 	mux.Handle("/apis/{site}/fhir/", browser(fhirSrv))
 	mux.Handle("/apis/{site}/fhir", browser(fhirSrv))
 	// Browsers ask every page's site for /favicon.ico; the sign-in pages

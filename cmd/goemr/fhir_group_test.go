@@ -13,7 +13,8 @@ import (
 )
 
 // TestFHIRGroup: one Group per primary care provider with the patients
-// whose providerID is that user, searched by _id, patient and name.
+// whose providerID is that user, searched by _id, patient,
+// managing-entity and name, beside the stored groups (the demo cohort).
 func TestFHIRGroup(t *testing.T) {
 	eachFHIR(t, func(t *testing.T, e *apiEnv) {
 		ctx := context.Background()
@@ -29,7 +30,10 @@ func TestFHIRGroup(t *testing.T) {
 		clinicalWant(t, e, e.Admin, "Group?_count=200", all)
 		seen := 0
 		for _, g := range groups {
-			pats, err := e.Store.List(ctx, resource.Patient, emr.Query{Where: []emr.Cond{emr.Eq("providerID", g.Str("id"))}})
+			if g.Str("kind") != resource.GroupProvider {
+				continue
+			}
+			pats, err := e.Store.List(ctx, resource.Patient, emr.Query{Where: []emr.Cond{emr.Eq("providerID", g.Str("provider_key"))}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,6 +55,7 @@ func TestFHIRGroup(t *testing.T) {
 			}
 			clinicalWant(t, e, e.Admin, "Group?_id="+g.Str("uuid"), []string{g.Str("uuid")})
 			clinicalWant(t, e, e.Admin, "Group?name="+g.Str("lname"), groupsNamed(groups, g.Str("lname")))
+			clinicalWant(t, e, e.Admin, "Group?managing-entity=Practitioner/"+g.Str("uuid"), []string{g.Str("uuid")})
 			seen += len(want)
 		}
 		if seen < len(demo.Patients) {
@@ -63,13 +68,15 @@ func TestFHIRGroup(t *testing.T) {
 			}
 			var want []string
 			for _, g := range groups {
-				if g.Str("id") == p.Str("providerID") {
+				if g.Str("provider_key") == p.Str("providerID") {
 					want = append(want, g.Str("uuid"))
 				}
 			}
 			clinicalWant(t, e, e.Admin, "Group?patient="+demoPatient(n), want)
 		}
 		clinicalWant(t, e, e.Admin, "Group?name=Nobody", nil)
+		clinicalWant(t, e, e.Admin, "Group?type=person&actual=true&_count=200", all)
+		clinicalWant(t, e, e.Admin, "Group?type=device", nil)
 		r := e.Do("GET", "/fhir/Group/00000000-0000-0000-0000-000000000000", e.Admin, nil)
 		if r.Status != 404 || r.Str("resourceType") != "OperationOutcome" {
 			t.Errorf("unknown id: %d %s", r.Status, r.Body)

@@ -36,6 +36,7 @@ var commands = []command{
 	{"config", "read and change settings: get [NAME], set NAME VALUE", runConfig},
 	{"key", "token signing keys: list, rotate", runKey},
 	{"site", "multisite: add NAME, list", runSite},
+	{"group", "groups of patients for bulk export: add NAME --patients ID,…, list, add-members, remove-members", runGroup},
 	{"audit", "show the newest audit events: audit [--event NAME] [--limit N]", runAudit},
 }
 

@@ -61,7 +61,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer a.apiLog.Close() // after the drain below: every request is logged
+	defer a.close() // after the drain below: every request is logged
 	authSrv := a.auth
 	bgCtx, stopBG := context.WithCancel(context.Background())
 	defer stopBG()

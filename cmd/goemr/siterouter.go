@@ -117,7 +117,7 @@ func (sr *siteRouter) close() {
 	sr.mu.Lock()
 	defer sr.mu.Unlock()
 	for _, a := range sr.sites {
-		a.apiLog.Close()
+		a.close()
 		a.db.Close()
 	}
 }

@@ -30,6 +30,7 @@ type Config struct {
 	// ResponseCache lets API reads reuse an answer while the data is
 	// unchanged (SQLite only; restapi.DataVersions).
 	ResponseCache bool
+	Export        Export
 }
 
 // Default returns the documented defaults.
@@ -66,6 +67,7 @@ func (c *Config) ServeFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&c.DrainTimeout, "drain-timeout", c.DrainTimeout, "how long shutdown waits for in-flight requests (env GOEMR_DRAIN_TIMEOUT)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env GOEMR_LOG_LEVEL)")
 	fs.BoolVar(&c.ResponseCache, "response-cache", c.ResponseCache, "reuse API read answers while the data is unchanged; SQLite only (env GOEMR_RESPONSE_CACHE)")
+	c.ExportFlags(fs)
 }
 
 // ApplyEnv sets every flag of fs that was not given on the command line from
@@ -118,6 +120,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MaxBody <= 0 {
 		return errors.New("--max-body must be positive")
+	}
+	if err := c.validateExport(); err != nil {
+		return err
 	}
 	if c.BaseURL == "" {
 		scheme := "http"

@@ -114,6 +114,9 @@ func (b *batch) loadShared() (*shared, error) {
 	if err := b.loadFormulary(s); err != nil {
 		return nil, err
 	}
+	if err := b.loadCohort(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

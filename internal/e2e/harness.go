@@ -135,6 +135,11 @@ func start(t *testing.T, b Backend, dataDir string, extra ...string) *Server {
 		dataDir = t.TempDir()
 	}
 	addr := freeAddr(t)
+	for i, a := range extra {
+		if a == "--listen" && i+1 < len(extra) {
+			addr = extra[i+1] // a restart on the address of the process before
+		}
+	}
 	args := append([]string{"serve", "--listen", addr, "--data-dir", dataDir, "--sqlite-sync", "FULL"}, extra...)
 	if b.DSN != "" {
 		args = append(args, "--db", b.DSN)

@@ -21,6 +21,7 @@ func (s *Server) capabilities(c *call) error {
 		return nil
 	}
 	cs := s.capabilityStatement(c.site, c.base)
+	s.bulkCapability(cs)
 	s.caps.Store(c.site, cs)
 	writeResource(c.w, http.StatusOK, cs)
 	return nil

@@ -67,7 +67,7 @@ func fromAccept(accept string) (string, bool) {
 // writeResource writes v as the response body, in the media type
 // negotiate chose (FHIR JSON when it did not run).
 func writeResource(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
+	body, err := encode(v)
 	if err != nil {
 		slog.Error("fhir: encode response", "err", err)
 		status, body = http.StatusInternalServerError, []byte(`{"resourceType":"OperationOutcome","issue":[{"severity":"fatal","code":"exception","diagnostics":"the response could not be encoded"}]}`)
@@ -79,4 +79,15 @@ func writeResource(w http.ResponseWriter, status int, v any) {
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	w.Write(body)
+}
+
+// encode is json.Marshal without its second pass over a Marshaler's
+// output: every r4 resource marshals itself (to put resourceType first),
+// and json.Marshal would then re-scan and compact those bytes, which
+// costs as much again as encoding them.
+func encode(v any) ([]byte, error) {
+	if m, ok := v.(json.Marshaler); ok {
+		return m.MarshalJSON()
+	}
+	return json.Marshal(v)
 }

@@ -1,7 +1,6 @@
 package fhir
 
 import (
-	"encoding/json"
 	"strings"
 
 	"goemr/internal/auth/scope"
@@ -96,7 +95,7 @@ func (s *Server) includes(c *call, q *search, recs []emr.Record, b *r4.Bundle) e
 // entry is a Bundle entry for res (whose id is id) with its absolute
 // fullUrl, cut to elements when _elements asked for a subset.
 func entry(base, id string, res r4.Resource, mode string, elements []string) r4.BundleEntry {
-	body, _ := json.Marshal(res)
+	body, _ := encode(res)
 	if mode == "match" {
 		body = subset(body, elements)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"goemr/internal/auth"
+	"goemr/internal/bulk"
 	"goemr/internal/emr"
 	"goemr/internal/fhirmap"
 	"goemr/internal/resource"
@@ -34,6 +35,8 @@ type Options struct {
 	Versions DataVersions
 	// Documents serves Binary; without it Binary reads answer 503.
 	Documents DocumentBytes
+	// Exports runs bulk $export jobs; without it $export answers 501.
+	Exports *bulk.Service
 }
 
 // Server is the FHIR front door.
@@ -106,6 +109,9 @@ func (s *Server) serve(c *call) error {
 	parts := strings.Split(rest, "/")
 	if len(parts) == 2 && parts[0] == binaryType.Type {
 		return s.readBinary(c, parts[1])
+	}
+	if handled, err := s.serveBulk(c, parts); handled {
+		return err
 	}
 	if err := negotiate(c.w, c.r); err != nil {
 		return err

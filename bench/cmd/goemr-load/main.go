@@ -104,6 +104,9 @@ type figure struct {
 	errors                int64
 	otherCPU              float64 // highest of the runs
 	rowsBefore, rowsAfter map[string]int64
+	// Export scenarios: resources per export, the highest peak anonymous
+	// memory and the highest VmHWM.
+	exportResources, exportRSS, exportHWM int64
 }
 
 func run(ctx context.Context, o *options) error {
@@ -214,6 +217,14 @@ func runBackend(ctx context.Context, o *options, be, tmp string, ceil *proc) ([]
 		}
 		f := figure{backend: be, scenario: sc, runs: o.runs}
 		f.rowsBefore, _ = countRows(ctx, countDSN)
+		if slices.Contains(exportScenarios, sc) {
+			if err := exportFigure(ctx, o, &f, s, g); err != nil {
+				return out, err
+			}
+			f.rowsAfter = f.rowsBefore
+			out = append(out, f)
+			continue
+		}
 		fmt.Printf("\n--- %s / %s (load average %s; rows %s)\n", be, sc, loadAvg(), formatRows(f.rowsBefore))
 		var gs, cs, ratios []float64
 		var p50s, p99s, cp50s, cp99s, scpu []time.Duration
@@ -311,6 +322,9 @@ func printSummary(fs []figure, o *options) {
 	fmt.Println("| backend | scenario | goemr req/s | ceiling req/s | ratio | goemr p50 / p99 | ceiling p50 / p99 | goemr CPU/req | valid runs (busy) | errors | other CPU (max) | goal |")
 	fmt.Println("|---|---|---:|---:|---:|---|---|---:|---:|---:|---:|---|")
 	for _, f := range fs {
+		if slices.Contains(exportScenarios, f.scenario) {
+			continue
+		}
 		goal := "—"
 		if g, ok := goals[f.scenario]; ok {
 			met := "not met"
@@ -325,6 +339,7 @@ func printSummary(fs []figure, o *options) {
 			f.ceilP50.Round(time.Microsecond), f.ceilP99.Round(time.Microsecond),
 			f.serverCPU.Round(time.Microsecond), f.valid, f.runs, f.busy, f.errors, f.otherCPU, goal)
 	}
+	printExportSummary(fs)
 	fmt.Println("\ndata size (rows before → after each scenario):")
 	for _, f := range fs {
 		fmt.Printf("  %s / %s: %s → %s\n", f.backend, f.scenario, formatRows(f.rowsBefore), formatRows(f.rowsAfter))

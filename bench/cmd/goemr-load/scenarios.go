@@ -18,7 +18,7 @@ const (
 	scIntrospect        = "introspect"
 )
 
-var allScenarios = append([]string{scClientCredentials, scPassword, scIntrospect, scPatientRead, scPatientSearch, scProblems, scPatientCreate}, fhirScenarios...)
+var allScenarios = append([]string{scClientCredentials, scPassword, scIntrospect, scPatientRead, scPatientSearch, scProblems, scPatientCreate}, append(fhirScenarios, exportScenarios...)...)
 
 // Scopes the benchmark clients register and ask for.
 const (

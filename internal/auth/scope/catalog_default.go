@@ -78,7 +78,7 @@ func DefaultCatalog(opts CatalogOptions) *Catalog {
 		}
 		c.Add(Entry{Contexts: contexts, Resource: t, Perms: R | S, Categories: fhirCategories[t]})
 	}
-	for _, t := range []string{"Patient", "Practitioner", "Organization"} {
+	for _, t := range []string{"Patient", "Practitioner", "Organization", "Group"} {
 		c.Add(Entry{Contexts: []string{ContextUser}, Resource: t, Perms: C | U})
 	}
 	for _, t := range fhirCompartmentWrites {
