@@ -72,6 +72,7 @@ func newAPIEnv(t testing.TB, d emrtest.NamedDB) *apiEnv {
 	ts := httptest.NewUnstartedServer(nil)
 	cfg := config.Default()
 	cfg.Demo = true
+	cfg.DataDir = t.TempDir() // bulk export files
 	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	a, err := newApp(ctx, &cfg, log, d.DB, st)

@@ -22,6 +22,7 @@ func (s *Server) capabilities(c *call) error {
 	}
 	cs := s.capabilityStatement(c.site, c.base)
 	s.bulkCapability(cs)
+	docrefCapability(cs)
 	s.caps.Store(c.site, cs)
 	writeResource(c.w, http.StatusOK, cs)
 	return nil

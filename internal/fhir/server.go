@@ -134,6 +134,9 @@ func (s *Server) serve(c *call) error {
 	if parts[0] == operationDefinitionType.Type {
 		return s.serveOperationDefinition(c, parts)
 	}
+	if len(parts) == 2 && parts[0] == "DocumentReference" && parts[1] == "$docref" {
+		return s.docref(c)
+	}
 	m := s.mappings[parts[0]]
 	if m == nil {
 		return fail(http.StatusNotFound, "not-supported", "resource type %q is not served here", parts[0])

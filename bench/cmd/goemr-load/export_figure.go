@@ -10,7 +10,11 @@ import (
 // the median of resources/s, p50 the median export time, exportRSS the
 // highest peak memory.
 func exportFigure(ctx context.Context, o *options, f *figure, s *setup, g *proc) error {
-	token, err := bulkToken(s)
+	tokens, err := bulkTokens(s)
+	if err != nil {
+		return err
+	}
+	token, err := tokens()
 	if err != nil {
 		return err
 	}
@@ -23,7 +27,7 @@ func exportFigure(ctx context.Context, o *options, f *figure, s *setup, g *proc)
 	var rates []float64
 	var took []time.Duration
 	for r := 1; r <= o.runs && ctx.Err() == nil; r++ {
-		res, err := runExport(s, token, path, g.pid())
+		res, err := runExport(s, tokens, path, g.pid())
 		if err != nil {
 			return err
 		}
