@@ -27,7 +27,9 @@ type exportRun struct {
 	// when it matches one of them (export.html#_typefilter).
 	filters  map[string][][]emr.Cond
 	elements map[string][]string // per type; "" for every type
-	org      string              // the custodian Provenance names
+	// provenance encodes the Provenance of a written resource; nil when
+	// Provenance is not exported or no organization keeps the records.
+	provenance func(targetType, targetID, recorded string) ([]byte, error)
 
 	mu   sync.Mutex // guards w and refs
 	w    *bulk.Writer
@@ -83,8 +85,12 @@ func (s *Server) newExportRun(ctx context.Context, j *emr.ExportJob, w *bulk.Wri
 		run.elements[typ] = append(run.elements[typ], name)
 	}
 	if run.types["Provenance"] {
-		if run.org, err = s.custodian(ctx); err != nil {
+		org, err := s.custodian(ctx)
+		if err != nil {
 			return nil, err
+		}
+		if org != "" {
+			run.provenance = fhirmap.ProvenanceJSON(org)
 		}
 	}
 	return run, nil

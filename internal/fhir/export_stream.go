@@ -107,7 +107,7 @@ func (run *exportRun) writePage(m *fhirmap.Mapping, recs []emr.Record) error {
 	}
 	elements := run.elementsOf(m.Type)
 	provElements := run.elementsOf("Provenance")
-	withProvenance := run.types["Provenance"] && m.Patient != "" && run.org != ""
+	withProvenance := run.types["Provenance"] && m.Patient != "" && run.provenance != nil
 	refs := run.wantRefs()
 	var lines, provs [][]byte
 	for i, rec := range recs {
@@ -123,7 +123,7 @@ func (run *exportRun) writePage(m *fhirmap.Mapping, recs []emr.Record) error {
 		}
 		lines = append(lines, body)
 		if withProvenance {
-			prov, err := encode(fhirmap.ProvenanceFor(m.Type, rec.Str(m.ID), recordedAt(m, rec), run.org))
+			prov, err := run.provenance(m.Type, rec.Str(m.ID), recordedAt(m, rec))
 			if err != nil {
 				return err
 			}
