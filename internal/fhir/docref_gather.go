@@ -1,9 +1,8 @@
 package fhir
 
 import (
-	"encoding/json"
-	"regexp"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,9 +26,6 @@ type chart struct {
 // an Organization.
 var referenced = []string{"PractitionerRole", "Practitioner", "Organization", "Location", "Medication"}
 
-// referencePattern finds references to those types in encoded resources.
-var referencePattern = regexp.MustCompile(`"reference":"(?:[^"]*/)?(PractitionerRole|Practitioner|Organization|Location|Medication)/([A-Za-z0-9\-.]{1,64})"`)
-
 // gather reads the patient pid's compartment, type by type, as the token
 // may read it: a type the token has a read scope for is read with that
 // scope's limits (granular scopes apply); a type it has no scope for is
@@ -38,7 +34,10 @@ var referencePattern = regexp.MustCompile(`"reference":"(?:[^"]*/)?(Practitioner
 // and left out otherwise. CCDs themselves are left out.
 func (s *Server) gather(c *call, pid string, operation bool) (*chart, error) {
 	ch := &chart{}
-	refs := map[string]bool{}
+	refs := map[string]map[string]bool{}
+	for _, t := range referenced {
+		refs[t] = map[string]bool{}
+	}
 	for _, m := range s.o.Mappings {
 		if m.Patient == "" || !c.allows(m.Type, scope.R) && !operation && m.Type != "Patient" {
 			continue
@@ -70,30 +69,22 @@ func (s *Server) gather(c *call, pid string, operation bool) (*chart, error) {
 }
 
 // gatherReferenced reads the referenced resources, following the
-// references of each type in turn.
-func (s *Server) gatherReferenced(c *call, ch *chart, refs map[string]bool, operation bool) error {
+// references of each type in turn: one query per type.
+func (s *Server) gatherReferenced(c *call, ch *chart, refs map[string]map[string]bool, operation bool) error {
 	for _, typ := range referenced {
 		m := s.mappings[typ]
-		if m == nil || !c.allows(typ, scope.R) && !operation {
+		if m == nil || len(refs[typ]) == 0 || !c.allows(typ, scope.R) && !operation {
 			continue
 		}
-		var ids []string
-		for key := range refs {
-			if rt, id, _ := strings.Cut(key, "/"); rt == typ {
-				ids = append(ids, id)
-			}
+		ids := slices.Sorted(maps.Keys(refs[typ]))
+		recs, mc, err := s.readFor(c, m, emr.Cond{Field: m.ID, Match: emr.In, Value: ids})
+		if err != nil {
+			return err
 		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			recs, mc, err := s.readFor(c, m, m.ByID(id)...)
-			if err != nil {
-				return err
-			}
-			for _, rec := range recs {
-				res := m.ToFHIR(rec, mc)
-				ch.resources = append(ch.resources, res)
-				noteReferences(res, refs)
-			}
+		for _, rec := range recs {
+			res := m.ToFHIR(rec, mc)
+			ch.resources = append(ch.resources, res)
+			noteReferences(res, refs)
 		}
 	}
 	return nil
@@ -118,13 +109,9 @@ func (s *Server) readFor(c *call, m *fhirmap.Mapping, where ...emr.Cond) ([]emr.
 	return recs, mc, err
 }
 
-// noteReferences adds the references of res to the referenced types.
-func noteReferences(res r4.Resource, refs map[string]bool) {
-	body, err := json.Marshal(res)
-	if err != nil {
-		return
-	}
-	for _, m := range referencePattern.FindAllSubmatch(body, -1) {
-		refs[string(m[1])+"/"+string(m[2])] = true
+// noteReferences adds the references of res to refs, by type.
+func noteReferences(res r4.Resource, refs map[string]map[string]bool) {
+	if body, err := encode(res); err == nil {
+		noteRefs(body, refs)
 	}
 }

@@ -28,15 +28,9 @@ func (p *docrefParams) ranged() bool { return !p.start.IsZero() || !p.end.IsZero
 // operations.html#request: a POST carries them in a Parameters body;
 // OpenEMR clients send them in the URL, which is read too).
 func readDocrefParams(r *http.Request) (*docrefParams, error) {
-	values := r.URL.Query()
-	if r.Method == http.MethodPost {
-		body, err := docrefBody(r)
-		if err != nil {
-			return nil, err
-		}
-		for k, vs := range body {
-			values[k] = append(values[k], vs...)
-		}
+	values, err := operationParams(r, "$docref")
+	if err != nil {
+		return nil, err
 	}
 	p := &docrefParams{}
 	for name, vs := range values {

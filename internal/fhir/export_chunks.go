@@ -46,15 +46,9 @@ func (run *exportRun) eachChunk(ctx context.Context, fn func(patientChunk)) erro
 		chunked(known, true, fn)
 		return nil
 	case len(p.Patients) > 0:
-		var pids []string
-		for _, id := range p.Patients {
-			pid, ok, err := run.s.o.Records.Resolve(ctx, resource.PatientByUUID, id, nil)
-			if err != nil {
-				return err
-			}
-			if ok {
-				pids = append(pids, pid.(string))
-			}
+		pids, _, err := resource.ResolvePatients(ctx, run.s.o.Records, p.Patients, false)
+		if err != nil {
+			return err
 		}
 		chunked(pids, true, fn)
 		return nil

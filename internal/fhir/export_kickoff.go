@@ -44,7 +44,7 @@ func (s *Server) kickOff(c *call, level, group string) error {
 	if err := exportHeaders(c.r); err != nil {
 		return err
 	}
-	params, err := operationParams(c.r)
+	params, err := operationParams(c.r, "$export")
 	if err != nil {
 		return err
 	}

@@ -17,34 +17,31 @@ func (s *Server) exportPatients(c *call, level string, refs []string) ([]string,
 	if level == emr.ExportSystem {
 		return nil, emr.Errorf(emr.EINVALID, "the patient parameter is for Patient and Group exports, not for [base]/$export")
 	}
-	var ids []string
-	for _, ref := range refs {
-		id := strings.TrimPrefix(ref, "Patient/")
-		if !validID.MatchString(id) {
+	ids := make([]string, len(refs))
+	for i, ref := range refs {
+		ids[i] = strings.TrimPrefix(ref, "Patient/")
+		if !validID.MatchString(ids[i]) {
 			return nil, emr.Errorf(emr.EINVALID, "patient %q is not a Patient reference", ref)
 		}
-		if _, ok, err := s.o.Records.Resolve(c.r.Context(), resource.PatientByUUID, id, nil); err != nil {
-			return nil, err
-		} else if !ok {
-			return nil, emr.Errorf(emr.EINVALID, "patient %q is not known", ref)
-		}
-		ids = append(ids, id)
+	}
+	_, unknown, err := resource.ResolvePatients(c.r.Context(), s.o.Records, ids, false)
+	if err != nil {
+		return nil, err
+	}
+	if len(unknown) > 0 {
+		return nil, emr.Errorf(emr.EINVALID, "patient %s is not known", strings.Join(unknown, ", "))
 	}
 	return ids, nil
 }
 
 // exportGroupExists makes an unknown Group a 404, not an empty export.
 func (s *Server) exportGroupExists(c *call, id string) error {
-	g := s.mappings["Group"]
-	if g == nil || !validID.MatchString(id) {
+	if !validID.MatchString(id) {
 		return emr.Errorf(emr.ENOTFOUND, "Group/%s is not known", id)
 	}
-	n, err := s.o.Records.Count(c.r.Context(), g.Def, append(append([]emr.Cond(nil), g.Where...), g.ByID(id)...)...)
-	if err != nil {
-		return err
+	_, found, err := resource.FindGroup(c.r.Context(), s.o.Records, id)
+	if err == nil && !found {
+		err = emr.Errorf(emr.ENOTFOUND, "Group/%s is not known", id)
 	}
-	if n == 0 {
-		return emr.Errorf(emr.ENOTFOUND, "Group/%s is not known", id)
-	}
-	return nil
+	return err
 }

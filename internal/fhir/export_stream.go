@@ -203,8 +203,8 @@ func (run *exportRun) wantRefs() map[string]map[string]bool {
 
 var referenceKey = []byte(`"reference":"`)
 
-// noteRefs adds to refs the ids of the "Type/id" references in body whose
-// type refs collects.
+// noteRefs adds to refs the ids of the references in an encoded resource
+// ("Type/id", or an absolute URL ending so) whose type refs collects.
 func noteRefs(body []byte, refs map[string]map[string]bool) {
 	for {
 		i := bytes.Index(body, referenceKey)
@@ -216,9 +216,13 @@ func noteRefs(body []byte, refs map[string]map[string]bool) {
 		if end < 0 {
 			return
 		}
-		typ, id, ok := bytes.Cut(body[:end], []byte("/"))
-		if ids := refs[string(typ)]; ok && ids != nil && validID.Match(id) {
-			ids[string(id)] = true
+		ref := body[:end]
+		slash := bytes.LastIndexByte(ref, '/')
+		if slash > 0 {
+			typ := ref[bytes.LastIndexByte(ref[:slash], '/')+1 : slash]
+			if ids, id := refs[string(typ)], ref[slash+1:]; ids != nil && validID.Match(id) {
+				ids[string(id)] = true
+			}
 		}
 		body = body[end:]
 	}

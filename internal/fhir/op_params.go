@@ -1,87 +1,89 @@
 package fhir
 
 import (
-	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
-	"strconv"
+	"strings"
 
 	"goemr/internal/emr"
+	"goemr/internal/fhir/r4"
 )
 
-// maxParametersBody bounds the Parameters body of an operation.
+// maxParametersBody bounds the Parameters body of an operation (a Bulk
+// Data kick-off may name many patients).
 const maxParametersBody = 1 << 20
 
-// opParameter is one parameter of a Parameters resource, with the value
-// types operations here take (R4 parameters.html).
-type opParameter struct {
-	Name           string  `json:"name"`
-	ValueString    *string `json:"valueString"`
-	ValueCode      *string `json:"valueCode"`
-	ValueURI       *string `json:"valueUri"`
-	ValueInstant   *string `json:"valueInstant"`
-	ValueDateTime  *string `json:"valueDateTime"`
-	ValueDate      *string `json:"valueDate"`
-	ValueBoolean   *bool   `json:"valueBoolean"`
-	ValueReference *struct {
-		Reference string `json:"reference"`
-	} `json:"valueReference"`
-}
-
-// operationParams reads an operation's parameters (R4 operations.html
-// #request): the query string, plus on POST the Parameters resource in the
-// body, each parameter's value as a string under its name.
-func operationParams(r *http.Request) (url.Values, error) {
-	params := r.URL.Query()
-	if r.Method != http.MethodPost || r.ContentLength == 0 {
-		return params, nil
+// operationParams reads the parameters of operation op (R4 operations.html
+// #request): the query string, plus on POST a Parameters resource in the
+// body (FHIR JSON, decoded strictly), each value as the query string
+// would carry it. An empty body has none.
+func operationParams(r *http.Request, op string) (url.Values, error) {
+	values := r.URL.Query()
+	if r.Method != http.MethodPost {
+		return values, nil
 	}
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != fhirJSON && mt != plainJSON {
-		return nil, fail(http.StatusUnsupportedMediaType, "not-supported", "an operation's body is a Parameters resource in application/fhir+json")
+	raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxParametersBody))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, fail(http.StatusRequestEntityTooLarge, "too-costly", "a %s body may have at most %d bytes", op, maxParametersBody)
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxParametersBody+1))
 	if err != nil {
-		return nil, emr.Errorf(emr.EINVALID, "reading the body: %v", err)
+		return nil, emr.Errorf(emr.EINVALID, "the body cannot be read: %v", err)
 	}
-	if len(body) > maxParametersBody {
-		return nil, fail(http.StatusRequestEntityTooLarge, "too-long", "a Parameters body may be at most %d bytes", maxParametersBody)
+	if strings.TrimSpace(string(raw)) == "" {
+		return values, nil
 	}
-	if len(body) == 0 {
-		return params, nil
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != fhirJSON && mt != plainJSON {
+		return nil, fail(http.StatusUnsupportedMediaType, "not-supported", "a %s body is a Parameters resource as application/fhir+json", op)
 	}
-	var p struct {
-		ResourceType string        `json:"resourceType"`
-		Parameter    []opParameter `json:"parameter"`
+	res, err := r4.Decode(raw, true)
+	if err != nil {
+		return nil, fail(http.StatusBadRequest, "structure", "the body is not a FHIR R4 resource: %s", strings.TrimPrefix(err.Error(), "r4: "))
 	}
-	if err := json.Unmarshal(body, &p); err != nil {
-		return nil, emr.Errorf(emr.EINVALID, "the body is not a Parameters resource: %v", err)
+	params, ok := res.(*r4.Parameters)
+	if !ok {
+		return nil, emr.Errorf(emr.EINVALID, "a %s body is a Parameters resource, not a %s", op, res.ResourceType())
 	}
-	if p.ResourceType != "Parameters" {
-		return nil, emr.Errorf(emr.EINVALID, "the body must be a Parameters resource, not %q", p.ResourceType)
-	}
-	for i, pp := range p.Parameter {
-		v, ok := pp.value()
-		if pp.Name == "" || !ok {
-			return nil, emr.Errorf(emr.EINVALID, "Parameters.parameter[%d] needs a name and one value", i)
+	for _, pp := range params.Parameter {
+		v, err := parameterValue(op, pp)
+		if err != nil {
+			return nil, err
 		}
-		params.Add(pp.Name, v)
+		values.Add(strOf(pp.Name), v)
 	}
-	return params, nil
+	return values, nil
 }
 
-func (p *opParameter) value() (string, bool) {
-	for _, v := range []*string{p.ValueString, p.ValueCode, p.ValueURI, p.ValueInstant, p.ValueDateTime, p.ValueDate} {
-		if v != nil {
-			return *v, true
-		}
-	}
+// parameterValue is a parameter's value as the query string would carry
+// it: a token as system|code, a reference as Type/id.
+func parameterValue(op string, p r4.ParametersParameter) (string, error) {
 	switch {
+	case p.ValueId != nil:
+		return *p.ValueId, nil
+	case p.ValueString != nil:
+		return *p.ValueString, nil
+	case p.ValueCode != nil:
+		return *p.ValueCode, nil
+	case p.ValueDate != nil:
+		return *p.ValueDate, nil
+	case p.ValueDateTime != nil:
+		return *p.ValueDateTime, nil
 	case p.ValueBoolean != nil:
-		return strconv.FormatBool(*p.ValueBoolean), true
-	case p.ValueReference != nil:
-		return p.ValueReference.Reference, true
+		return map[bool]string{true: "true", false: "false"}[*p.ValueBoolean], nil
+	case p.ValueReference != nil && p.ValueReference.Reference != nil:
+		return *p.ValueReference.Reference, nil
+	case p.ValueCoding != nil:
+		return strOf(p.ValueCoding.System) + "|" + strOf(p.ValueCoding.Code), nil
+	case p.ValueCodeableConcept != nil && len(p.ValueCodeableConcept.Coding) == 1:
+		c := p.ValueCodeableConcept.Coding[0]
+		return strOf(c.System) + "|" + strOf(c.Code), nil
+	case p.ValueUri != nil:
+		return *p.ValueUri, nil
+	case p.ValueCanonical != nil:
+		return *p.ValueCanonical, nil
 	}
-	return "", false
+	return "", emr.Errorf(emr.EINVALID, "the %s parameter %s has no value goemr reads", op, strOf(p.Name))
 }

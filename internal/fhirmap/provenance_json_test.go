@@ -11,7 +11,7 @@ func TestProvenanceJSON(t *testing.T) {
 		for _, tc := range [][3]string{
 			{"Observation", "0190f3a4-5b6c-7d8e-9f00-112233445566-bp", "2026-01-02T03:04:05Z"},
 			{"Patient", "1", "2026-11-29T00:00:00Z"},
-			{"Condition", "TYPE0TYPE", "ID0ID"},     // the placeholders themselves
+			{"Condition", "TYPE0TYPE", "ID0ID"},          // the placeholders themselves
 			{"Condition", "a&b", "2026-11-29T00:00:00Z"}, // escaped by JSON: the slow way
 		} {
 			got, err := enc(tc[0], tc[1], tc[2])
