@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"goemr/internal/admin"
 	"goemr/internal/audit"
 	"goemr/internal/auth"
 	"goemr/internal/bulk"
@@ -73,6 +74,8 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", healthz(db, a.apiLog))
 	authSrv.Routes(mux)
+	admin.New(admin.Stores{Users: st, Clients: st, Sessions: st, Settings: st, Audit: st}, authSrv,
+		admin.Options{BaseURL: cfg.BaseURL, Logger: log}).Routes(mux)
 	opts := restapi.Options{MaxDocument: cfg.MaxDocument, Auth: authSrv, Records: st, Users: st, Audit: a.apiLog, Documents: st, Jobs: jobs(st)}
 	if cfg.ResponseCache {
 		opts.Versions = st

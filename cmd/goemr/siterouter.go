@@ -64,10 +64,10 @@ func (sr *siteRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.handler.ServeHTTP(w, r)
 }
 
-// siteOf is the site segment of /apis/{site}/… and /oauth2/{site}/… ("" for
-// other paths).
+// siteOf is the site segment of /apis/{site}/…, /oauth2/{site}/… and
+// /admin/{site}/… ("" for other paths).
 func siteOf(path string) string {
-	for _, p := range []string{"/apis/", "/oauth2/"} {
+	for _, p := range []string{"/apis/", "/oauth2/", "/admin/"} {
 		if rest, ok := strings.CutPrefix(path, p); ok {
 			site, _, _ := strings.Cut(rest, "/")
 			return site

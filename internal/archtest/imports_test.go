@@ -78,6 +78,9 @@ var rules = []struct {
 	{"goemr/internal/auth", func(imp string) bool {
 		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
 	}, "the authorization server reaches storage only through emr services"},
+	{"goemr/internal/admin", func(imp string) bool {
+		return imp == "database/sql" || strings.HasPrefix(imp, "goemr/internal/store") || strings.HasPrefix(imp, "goemr/internal/sqldb")
+	}, "admin pages work on domain services, never SQL"},
 	{"goemr/internal/ccda", func(imp string) bool {
 		return !isStd(imp) && imp != "goemr/internal/fhir/r4" || imp == "database/sql" || imp == "net/http"
 	}, "C-CDA documents are built from FHIR resources alone: no SQL, store or HTTP"},
