@@ -40,6 +40,7 @@ type exportRun struct {
 // the data as of the run's start with the scopes the job was accepted
 // with.
 func (s *Server) Export(ctx context.Context, j *emr.ExportJob, w *bulk.Writer) error {
+	ctx = emr.BulkRead(ctx) // pages of thousands of rows: nothing worth keeping prepared
 	run, err := s.newExportRun(ctx, j, w)
 	if err != nil {
 		return err

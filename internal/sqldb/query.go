@@ -96,6 +96,9 @@ func (db *DB) Exec(ctx context.Context, query string, args ...any) (sql.Result, 
 
 // Query runs a read-only query on the read pool.
 func (db *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if db.oneOff != nil && db.oneOff(ctx) {
+		return db.read.QueryContext(ctx, db.rebind(query), args...)
+	}
 	s, err := db.rstmts.get(ctx, query)
 	if err != nil {
 		return nil, err
@@ -109,6 +112,9 @@ func (db *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 // QueryRow runs a read-only query that returns at most one row, on the read
 // pool. Errors, sql.ErrNoRows included, are reported by Scan.
 func (db *DB) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if db.oneOff != nil && db.oneOff(ctx) {
+		return db.read.QueryRowContext(ctx, db.rebind(query), args...)
+	}
 	s, err := db.rstmts.get(ctx, query)
 	if err != nil || s == nil {
 		// A failed prepare fails again here, and Scan reports it.

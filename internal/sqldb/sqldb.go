@@ -48,7 +48,18 @@ type DB struct {
 	// file beside a SQLite database, sequences on PostgreSQL; nil when
 	// the file could not be mapped.
 	versions versionSource
+	// oneOff reports whether a read is run once over many rows and should
+	// bypass the statement cache (nil: every read may be cached).
+	oneOff func(context.Context) bool
 }
+
+// SetOneOff tells the database which reads not to keep prepared: a
+// cached SQLite statement holds its compiled program on every read
+// connection, a few hundred KiB for the FHIR mappings' joins, so the query
+// shapes of a bulk export (an IN list per chunk size, keyset or not, per
+// type) would otherwise fill the cache with hundreds of MiB of programs
+// that each run once per page.
+func (db *DB) SetOneOff(f func(context.Context) bool) { db.oneOff = f }
 
 // DefaultFile is the SQLite file name used inside DataDir.
 const DefaultFile = "goemr.db"

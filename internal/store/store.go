@@ -22,7 +22,10 @@ type Store struct {
 }
 
 // New returns a Store on db, which must be migrated.
-func New(db *sqldb.DB) *Store { return &Store{db: db, group: &groupCommit{db: db}} }
+func New(db *sqldb.DB) *Store {
+	db.SetOneOff(emr.IsBulkRead)
+	return &Store{db: db, group: &groupCommit{db: db}}
+}
 
 var (
 	_ emr.UserService     = (*Store)(nil)
