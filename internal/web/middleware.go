@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -136,6 +137,14 @@ func WithSecurityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		if r.TLS != nil {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		if strings.HasPrefix(r.URL.Path, "/apis/") {
+			// API answers carry health data and depend on the bearer token: a
+			// browser must not keep them, nor answer a later call from its
+			// cache (heuristic freshness from Last-Modified, RFC 9111
+			// §4.2.2) after the token was revoked. A handler may say
+			// otherwise; conditional requests (If-None-Match) still work.
+			h.Set("Cache-Control", "no-store")
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -63,3 +63,27 @@ func TestHandle(t *testing.T) {
 		t.Fatalf("error not routed to the error writer: %v %d", got, rec.Code)
 	}
 }
+
+// API answers are never stored by a browser; other paths keep their own
+// caching.
+func TestAPIAnswersAreNotStored(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/apis/default/fhir/Binary/x" {
+			w.Header().Set("Cache-Control", "private, no-store, max-age=0")
+		}
+		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+	})
+	h := WithSecurityHeaders(ok)
+	for path, want := range map[string]string{
+		"/apis/default/fhir/Patient/1": "no-store",
+		"/apis/default/api/patient":    "no-store",
+		"/apis/default/fhir/Binary/x":  "private, no-store, max-age=0",
+		"/swagger/index.html":          "",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		if got := rec.Header().Get("Cache-Control"); got != want {
+			t.Errorf("%s: Cache-Control %q, want %q", path, got, want)
+		}
+	}
+}
