@@ -74,7 +74,7 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", healthz(db, a.apiLog))
 	authSrv.Routes(mux)
-	admin.New(admin.Stores{Users: st, Clients: st, Sessions: st, Settings: st, Audit: st}, authSrv,
+	admin.New(admin.Stores{Users: st, Clients: st, Sessions: st, Settings: st, Audit: st, Records: st, ClientAdmin: st}, authSrv,
 		admin.Options{BaseURL: cfg.BaseURL, Logger: log}).Routes(mux)
 	opts := restapi.Options{MaxDocument: cfg.MaxDocument, Auth: authSrv, Records: st, Users: st, Audit: a.apiLog, Documents: st, Jobs: jobs(st)}
 	if cfg.ResponseCache {
@@ -85,8 +85,8 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 		return nil, err
 	}
 	browser := authSrv.CORS()
-	mux.Handle("/apis/{site}/api/", browser(api))
-	mux.Handle("/apis/{site}/portal/", browser(api))
+	mux.Handle("/apis/{site}/api/", browser(standardAPISwitch(st)(api)))
+	mux.Handle("/apis/{site}/portal/", browser(portalAPISwitch(st)(api)))
 	fhirOpts := fhir.Options{Auth: authSrv, Records: st, Audit: a.apiLog, Software: buildVersion(), Documents: st}
 	if cfg.ResponseCache {
 		fhirOpts.Versions = st
@@ -97,8 +97,8 @@ func newHandler(cfg *config.Config, log *slog.Logger, db *sqldb.DB, st *store.St
 	done := make(chan struct{})
 	go func() { defer close(done); a.exports.Run(runCtx, fhirSrv) }()
 	a.stopExports = func() { stop(); <-done }
-	mux.Handle("/apis/{site}/fhir/", browser(fhirSrv))
-	mux.Handle("/apis/{site}/fhir", browser(fhirSrv))
+	mux.Handle("/apis/{site}/fhir/", browser(fhirAPISwitch(st)(fhirSrv)))
+	mux.Handle("/apis/{site}/fhir", browser(fhirAPISwitch(st)(fhirSrv)))
 	// Browsers ask every page's site for /favicon.ico; the sign-in pages
 	// get Swagger UI's icon rather than a 404.
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/swagger/favicon-32x32.png", http.StatusMovedPermanently))

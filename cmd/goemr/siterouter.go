@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -39,7 +40,7 @@ func newSiteRouter(ctx context.Context, cfg *config.Config, log *slog.Logger, re
 }
 
 func (sr *siteRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	site := siteOf(r.URL.Path)
+	site := siteOf(r.URL)
 	if site == "" || site == "default" {
 		sr.def.handler.ServeHTTP(w, r)
 		return
@@ -65,10 +66,14 @@ func (sr *siteRouter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // siteOf is the site segment of /apis/{site}/…, /oauth2/{site}/… and
-// /admin/{site}/… ("" for other paths).
-func siteOf(path string) string {
+// /admin/{site}/…, or the ?site= of OpenEMR's app registration page
+// ("" for other paths).
+func siteOf(u *url.URL) string {
+	if u.Path == "/interface/smart/register-app.php" {
+		return u.Query().Get("site")
+	}
 	for _, p := range []string{"/apis/", "/oauth2/", "/admin/"} {
-		if rest, ok := strings.CutPrefix(path, p); ok {
+		if rest, ok := strings.CutPrefix(u.Path, p); ok {
 			site, _, _ := strings.Cut(rest, "/")
 			return site
 		}

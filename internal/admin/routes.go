@@ -12,6 +12,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	signedIn := func(h staffHandler) http.Handler { return page(s.requireStaff(nil, h)) }
 	admin := func(h staffHandler) http.Handler { return page(s.requireStaff((*staff).IsAdmin, h)) }
 	_ = admin
+	chart := func(h staffHandler) http.Handler { return page(s.requireStaff((*staff).CanSeePatients, h)) }
 
 	const p = "/admin/{site}"
 	mux.HandleFunc("GET "+p+"/static/admin.css", s.handleStylesheet)
@@ -19,6 +20,10 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.Handle("POST "+p+"/signin", page(s.handleSignin))
 	mux.Handle("POST "+p+"/signout", signedIn(s.handleSignout))
 	mux.Handle("GET "+p+"/{$}", signedIn(s.handleHome))
+	s.adminPages(mux, p, admin) // API Clients, Connectors, Users, Audit (adminpages.go)
+	mux.Handle("GET "+p+"/patients", chart(s.handlePatients))
+	mux.Handle("GET "+p+"/patients/{uuid}", chart(s.handleChart))
+	mux.Handle("POST "+p+"/patients/{uuid}/launch", chart(s.handleLaunch))
 }
 
 // handleHome is the start page: what the signed-in user may open.

@@ -7,6 +7,7 @@ import (
 
 	"goemr/internal/auth"
 	"goemr/internal/emr"
+	"goemr/internal/resource"
 )
 
 // Stores are the domain services the pages work on.
@@ -16,6 +17,11 @@ type Stores struct {
 	Sessions emr.SessionService
 	Settings emr.SettingService
 	Audit    emr.AuditService
+	// Records reads the chart (patients, lists, vitals, encounters)
+	// through the same resource definitions the Standard API serves.
+	Records resource.Reader
+	// ClientAdmin holds the API Clients page's operations on clients.
+	ClientAdmin emr.ClientAdminService
 }
 
 // Options configure a Server.

@@ -26,6 +26,10 @@ type authRequest struct {
 	CodeChallengeMethod string `json:"code_challenge_method,omitempty"`
 	// LaunchPatient is the patient of an EHR launch (the launch parameter).
 	LaunchPatient string `json:"launch_patient,omitempty"`
+	// LaunchEncounter and LaunchUser complete the EHR launch context: the
+	// encounter the app was opened from and the clinician who opened it.
+	LaunchEncounter string `json:"launch_encounter,omitempty"`
+	LaunchUser      string `json:"launch_user,omitempty"`
 	// EHRLaunch marks the session of the EHR's own launch page, which ends
 	// by sending the browser to the app rather than issuing a code.
 	EHRLaunch bool `json:"ehr_launch,omitempty"`
@@ -99,20 +103,20 @@ func (s *Server) validateAuthorize(ctx context.Context, site string, p url.Value
 	if rt := p.Get("response_type"); rt != "code" {
 		return req, oerr(0, "unsupported_response_type", "response_type must be code"), nil
 	}
+	var l *launchClaims
 	if launch := p.Get("launch"); launch != "" {
 		// SMART EHR launch: the app must name the FHIR server it was
 		// launched for and ask for the launch scope.
 		if p.Get("aud") == "" {
 			return req, invalidRequest("aud is required with launch"), nil
 		}
-		patient, err := s.checkLaunch(ctx, site, c.ID, launch)
-		if err != nil {
+		if l, err = s.checkLaunch(ctx, site, c.ID, launch); err != nil {
 			return req, toOAuth(err), nil
 		}
 		if !strings.Contains(" "+p.Get("scope")+" ", " launch ") {
 			return req, invalidScope("an EHR launch needs the launch scope"), nil
 		}
-		req.LaunchPatient = patient
+		req.LaunchPatient, req.LaunchEncounter, req.LaunchUser = l.Patient, l.Encounter, l.Subject
 	}
 	if p.Get("request") != "" || p.Get("request_uri") != "" {
 		return req, oerr(0, "request_not_supported", "request objects are not supported"), nil
@@ -128,6 +132,13 @@ func (s *Server) validateAuthorize(ctx context.Context, site string, p url.Value
 		return req, invalidRequest("state or nonce too long"), nil
 	}
 	req.Scope = scope.Set(scopes).String()
+	if l != nil {
+		// Spent only by a request that is otherwise valid, so an app that
+		// fixes a mistake in its request can retry with the same launch.
+		if err := s.redeemLaunch(ctx, l); err != nil {
+			return req, toOAuth(err), nil
+		}
+	}
 	return req, nil, nil
 }
 

@@ -66,6 +66,9 @@ func (s *Server) Authenticate(ctx context.Context, r *http.Request, site string)
 	if revoked {
 		return nil, emr.Errorf(emr.EUNAUTHORIZED, "token revoked")
 	}
+	if p.Role == emr.RoleSystem && !s.SystemScopesEnabled(ctx) {
+		return nil, emr.Errorf(emr.EUNAUTHORIZED, "system scopes are switched off on this server")
+	}
 	return p, nil
 }
 

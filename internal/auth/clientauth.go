@@ -40,9 +40,18 @@ func (s *Server) authenticateClientWith(ctx context.Context, r *http.Request, fo
 	if err != nil {
 		return nil, nil, err
 	}
-	revoked, err := s.st.Tokens.RevokedIDs(ctx, append([]string{emr.ClientDisabledID(c.ID)}, also...)...)
+	changed := emr.ClientChangedID(c.ID, c.Updated)
+	revoked, err := s.st.Tokens.RevokedIDs(ctx, append([]string{emr.ClientDisabledID(c.ID), changed}, also...)...)
 	if err != nil {
 		return nil, nil, err
+	}
+	if revoked[changed] { // an administrator edited the row since it was cached
+		s.ForgetClient(c.ID)
+		if c, err = s.clients.get(ctx, c.ID); emr.IsNotFound(err) {
+			return nil, nil, invalidClient("unknown client")
+		} else if err != nil {
+			return nil, nil, err
+		}
 	}
 	if revoked[emr.ClientDisabledID(c.ID)] {
 		return nil, nil, invalidClient("the client is disabled or not yet approved")

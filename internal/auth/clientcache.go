@@ -9,10 +9,11 @@ import (
 )
 
 // clientCache keeps client rows for the token, introspection and revocation
-// endpoints. A client row never changes after registration except for its
-// enabled flag, and whether a client may act is read on every call from the
-// revocations (emr.ClientDisabledID), so a cached row is never trusted for
-// that. Entries expire after a few minutes to bound memory, not staleness.
+// endpoints. A client row changes after registration only in its enabled
+// flag and, by an administrator, its scopes; whether a client may act is
+// read on every call from the revocations (emr.ClientDisabledID), so a
+// cached row is never trusted for that, and an edited row is noticed in
+// the same lookup (emr.ClientChangedID). Entries expire after a few minutes to bound memory, not staleness.
 type clientCache struct {
 	load func(context.Context, string) (*emr.Client, error)
 	now  func() time.Time

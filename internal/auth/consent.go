@@ -30,19 +30,37 @@ var fixedScopes = map[string]string{
 	"openid": "Confirm who you are (OpenID Connect)", "fhirUser": "Know which FHIR user you are",
 	"profile": "Your name", "email": "Your e-mail address", "launch/patient": "Work with the chosen patient's record",
 	"api:oemr": "Use the OpenEMR API", "api:fhir": "Use the FHIR API", "api:port": "Use the patient portal API",
-	"online_access": "Access while you are signed in",
-	"launch":        "Open in the patient context the EHR launched it with",
+	"online_access":    "Access while you are signed in",
+	"launch":           "Open in the patient context the EHR launched it with",
+	"launch/encounter": "Work with the encounter the app was opened from",
+}
+
+// claimScopes ask for one OpenID Connect claim each (OIDC Core §5.4, §5.1);
+// unlike fixedScopes they can be unticked.
+var claimScopes = map[string]string{
+	"phone": "Your phone number", "address": "Your postal address", "name": "Your full name",
+	"given_name": "Your first name", "family_name": "Your last name", "nickname": "Your nickname",
+	"phone_verified": "Whether your phone number is verified", "email_verified": "Whether your e-mail address is verified",
+}
+
+// scopeLabel is the readable description of a scope, the one wording the
+// consent page and the app registration page share.
+func scopeLabel(sc scope.Scope) string {
+	if label, ok := fixedScopes[sc.Raw]; ok {
+		return label
+	}
+	return describeScope(sc)
 }
 
 func (s *Server) consentItems(raw string) []consentItem {
 	scopes, _ := scope.ParseList(raw)
 	items := make([]consentItem, 0, len(scopes))
 	for _, sc := range scopes {
-		if label, ok := fixedScopes[sc.Raw]; ok {
-			items = append(items, consentItem{Raw: sc.Raw, Label: label, Fixed: true})
+		if _, ok := fixedScopes[sc.Raw]; ok {
+			items = append(items, consentItem{Raw: sc.Raw, Label: scopeLabel(sc), Fixed: true})
 			continue
 		}
-		items = append(items, consentItem{Raw: sc.Raw, Label: describeScope(sc), Categories: s.categoryOptions(sc)})
+		items = append(items, consentItem{Raw: sc.Raw, Label: scopeLabel(sc), Categories: s.categoryOptions(sc)})
 	}
 	return items
 }
@@ -95,6 +113,9 @@ func describeScope(sc scope.Scope) string {
 		return "Stay signed in (refresh access without asking again)"
 	}
 	if sc.Context == "" {
+		if label, ok := claimScopes[sc.Raw]; ok {
+			return label
+		}
 		return sc.Raw
 	}
 	var verbs []string
@@ -180,6 +201,9 @@ func (s *Server) handleConsentConfirm(w http.ResponseWriter, r *http.Request) er
 	}
 	if granted.Has("launch/patient") || granted.Has("launch") || sess.Role == emr.RolePatient {
 		g.PatientUUID = sess.PatientUUID
+	}
+	if granted.Has("launch") || granted.Has("launch/encounter") {
+		g.EncounterUUID = req.LaunchEncounter // set only by an EHR launch from an encounter
 	}
 	code := randomToken(32)
 	ac := &emr.AuthCode{

@@ -14,7 +14,7 @@ var (
 	assertionAlgNames = []string{"RS384", "ES384"}
 	smartCapabilities = []string{
 		"launch-ehr", "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
-		"sso-openid-connect", "context-ehr-patient", "context-standalone-patient", "context-banner", "context-style",
+		"sso-openid-connect", "context-ehr-patient", "context-ehr-encounter", "context-standalone-patient", "context-banner", "context-style",
 		"permission-offline", "permission-patient", "permission-user", "permission-v1", "permission-v2",
 		"authorize-post",
 	}

@@ -14,6 +14,9 @@ import (
 // signed JWT assertion (RFC 7523); a shared secret is not enough for
 // population-level access. Tokens are short-lived and never refreshable.
 func (s *Server) grantClientCredentials(ctx context.Context, site string, c *authenticatedClient, form url.Values, r *http.Request) (*tokenResponse, error) {
+	if !s.SystemScopesEnabled(ctx) {
+		return nil, errSystemScopesOff
+	}
 	if c.Method != AuthPrivateKeyJWT {
 		return nil, invalidClient("client_credentials requires private_key_jwt client authentication (SMART Backend Services)")
 	}

@@ -20,6 +20,7 @@ type tokenResponse struct {
 	RefreshToken      string `json:"refresh_token,omitempty"`
 	IDToken           string `json:"id_token,omitempty"`
 	Patient           string `json:"patient,omitempty"`
+	Encounter         string `json:"encounter,omitempty"`
 	NeedPatientBanner *bool  `json:"need_patient_banner,omitempty"`
 	SmartStyleURL     string `json:"smart_style_url,omitempty"`
 }
@@ -75,6 +76,12 @@ func (s *Server) issue(ctx context.Context, c *emr.Client, g *emr.Grant, o issue
 		banner := !isEHRLaunch(set)
 		resp.Patient, resp.NeedPatientBanner = g.PatientUUID, &banner
 		resp.SmartStyleURL = s.Issuer(g.Site) + "/smart/smart-style"
+		// SMART App Launch 2.x "Launch context arrives with your
+		// access_token": encounter, for an app launched from an encounter
+		// (the launch scope) or one that asked for it (launch/encounter).
+		if set.Has("launch") || set.Has("launch/encounter") {
+			resp.Encounter = g.EncounterUUID
+		}
 	}
 	if set.Has("openid") && g.Role != emr.RoleSystem {
 		if resp.IDToken, err = s.idToken(ctx, c, g, set, fhirUser, now, exp); err != nil {

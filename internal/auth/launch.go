@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"time"
@@ -19,7 +18,9 @@ import (
 // token carries the patient.
 //
 // The launch value is a short-lived JWT signed by the server's key ring, so
-// any process can check it without shared state.
+// any process can check it; its jti is spent in the database when the app
+// redeems it at /authorize, so it works once (ehr_launch.go). A chart's
+// launch button (LaunchFromEHR) makes the same handle, with the encounter.
 
 // launchLife bounds how long an app may take from launch to authorize.
 const launchLife = 5 * time.Minute
@@ -29,9 +30,11 @@ type launchClaims struct {
 	Audience string `json:"aud"` // the client the launch is for
 	Subject  string `json:"sub"` // the clinician who launched
 	Patient  string `json:"patient"`
-	Expiry   int64  `json:"exp"`
-	IssuedAt int64  `json:"iat"`
-	JTI      string `json:"jti"`
+	// Encounter is set when the app was opened from an encounter.
+	Encounter string `json:"encounter,omitempty"`
+	Expiry    int64  `json:"exp"`
+	IssuedAt  int64  `json:"iat"`
+	JTI       string `json:"jti"`
 }
 
 // handleEHRLaunch starts a launch: it checks the app, then runs the sign-in
@@ -42,12 +45,8 @@ func (s *Server) handleEHRLaunch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	registered, _ := scope.ParseList(c.Scope)
-	switch {
-	case c.InitiateLoginURI == "":
-		return &pageError{400, "This app registered no initiate_login_uri, so it cannot be launched from the EHR."}
-	case !scope.Set(registered).Has("launch"):
-		return &pageError{400, "This app did not register the launch scope."}
+	if err := launchable(c); err != nil {
+		return &pageError{400, "This app cannot be launched from the EHR: " + emr.ErrorMessage(err) + "."}
 	}
 	return s.startSession(w, r, site, &authRequest{ClientID: c.ID, ClientName: c.Name, EHRLaunch: true})
 }
@@ -59,12 +58,7 @@ func (s *Server) finishEHRLaunch(w http.ResponseWriter, r *http.Request, sess *e
 	if err != nil {
 		return err
 	}
-	now := s.now()
-	payload, _ := json.Marshal(launchClaims{
-		Issuer: s.Issuer(sess.Site), Audience: c.ID, Subject: sess.Subject, Patient: sess.PatientUUID,
-		IssuedAt: now.Unix(), Expiry: now.Add(launchLife).Unix(), JTI: newID(),
-	})
-	launch, err := s.keys.sign(payload, typLaunch)
+	launch, err := s.newLaunch(r.Context(), sess.Site, c.ID, sess.Subject, sess.PatientUUID, "")
 	if err != nil {
 		return err
 	}
@@ -76,20 +70,20 @@ func (s *Server) finishEHRLaunch(w http.ResponseWriter, r *http.Request, sess *e
 }
 
 // checkLaunch verifies the launch parameter of an authorization request and
-// returns the patient it carries.
-func (s *Server) checkLaunch(ctx context.Context, site, clientID, launch string) (string, error) {
+// returns the context it carries; redeemLaunch then spends it.
+func (s *Server) checkLaunch(ctx context.Context, site, clientID, launch string) (*launchClaims, error) {
 	var c launchClaims
 	typ, err := s.verifyJWT(ctx, launch, &c)
-	if err != nil || typ != typLaunch || c.Issuer != s.Issuer(site) {
-		return "", invalidRequest("launch is not a launch handle issued by this server")
+	if err != nil || typ != typLaunch || c.Issuer != s.Issuer(site) || c.JTI == "" {
+		return nil, invalidRequest("launch is not a launch handle issued by this server")
 	}
 	if c.Audience != clientID {
-		return "", invalidRequest("launch was issued for another app")
+		return nil, invalidRequest("launch was issued for another app")
 	}
 	if !s.now().Before(time.Unix(c.Expiry, 0)) {
-		return "", invalidRequest("launch has expired; launch the app again from the EHR")
+		return nil, invalidRequest("launch has expired; launch the app again from the EHR")
 	}
-	return c.Patient, nil
+	return &c, nil
 }
 
 // isEHRLaunch: a grant from an EHR launch holds the launch scope.

@@ -48,6 +48,11 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	if acct.Role != emr.RoleUsers && (req.EHRLaunch || req.LaunchPatient != "") {
 		return &pageError{403, "Apps are launched from the EHR by clinic staff; sign in with a staff account."}
 	}
+	if req.LaunchUser != "" && acct.Subject != req.LaunchUser {
+		// The launch context belongs to the clinician who opened the app.
+		s.audit(r, "login", "failure", &emr.AuditEvent{Role: acct.Role, Subject: acct.Subject, ClientID: req.ClientID, Detail: "launch of another user"})
+		return &pageError{403, "This app was launched by another user. Launch it again from your own session."}
+	}
 	s.audit(r, "login", "success", &emr.AuditEvent{Role: acct.Role, Subject: acct.Subject, ClientID: req.ClientID})
 	// A new session id after sign-in defeats session fixation; the CSRF
 	// token is renewed with it.

@@ -56,21 +56,15 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 	if dec.More() {
 		return metadataError("the body must hold one JSON object")
 	}
-	c, secret, regToken, err := s.newClient(r, site, &req)
+	reg, err := s.register(r, site, &req)
 	if err != nil {
-		s.audit(r, "client.register", "failure", &emr.AuditEvent{Detail: toOAuth(err).Description})
 		return err
 	}
-	if err := s.st.Clients.CreateClient(r.Context(), c); err != nil {
-		return err
+	resp := s.clientMetadata(reg.Client)
+	if reg.Secret != "" {
+		resp["client_secret"] = reg.Secret
 	}
-	s.audit(r, "client.register", "success", &emr.AuditEvent{ClientID: c.ID, Detail: "enabled=" + boolString(c.Enabled)})
-	resp := s.clientMetadata(c)
-	resp["client_secret"] = secret
-	if secret == "" {
-		delete(resp, "client_secret")
-	}
-	resp["registration_access_token"] = regToken
+	resp["registration_access_token"] = reg.RegToken
 	web.NoStore(w)
 	web.WriteJSON(w, http.StatusCreated, "application/json", resp)
 	return nil
@@ -81,42 +75,45 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) newClient(r *http.Request, site string, req *registrationRequest) (*emr.Client, string, string, error) {
 	confidential := req.ApplicationType == "private"
 	if len(req.RedirectURIs) == 0 {
-		return nil, "", "", oerr(400, "invalid_redirect_uri", "redirect_uris is required")
+		return nil, "", "", onField("redirect_uris", oerr(400, "invalid_redirect_uri", "redirect_uris is required"))
 	}
 	for _, u := range req.RedirectURIs {
 		if err := checkRedirectURI(u); err != nil {
-			return nil, "", "", oerr(400, "invalid_redirect_uri", err.Error())
+			return nil, "", "", onField("redirect_uris", oerr(400, "invalid_redirect_uri", err.Error()))
 		}
 	}
 	for _, u := range req.PostLogoutRedirectURIs {
 		if err := checkRedirectURI(u); err != nil {
-			return nil, "", "", metadataError("post_logout_redirect_uris: " + err.Error())
+			return nil, "", "", onField("post_logout_redirect_uris", metadataError("post_logout_redirect_uris: "+err.Error()))
 		}
 	}
 	for name, u := range map[string]string{"logo_uri": req.LogoURI, "policy_uri": req.PolicyURI, "tos_uri": req.TosURI, "initiate_login_uri": req.InitiateLoginURI, "jwks_uri": req.JWKSURI} {
 		if u != "" {
 			if err := checkWebURI(u); err != nil {
-				return nil, "", "", metadataError(name + ": " + err.Error())
+				return nil, "", "", onField(name, metadataError(name+": "+err.Error()))
 			}
 		}
 	}
 	jwks, err := parseClientJWKS(req.JWKS)
 	if err != nil {
-		return nil, "", "", metadataError(err.Error())
+		return nil, "", "", onField("jwks", metadataError(err.Error()))
 	}
 	if jwks != "" && req.JWKSURI != "" {
-		return nil, "", "", metadataError("send jwks or jwks_uri, not both (RFC 7591 §2)")
+		return nil, "", "", onField("jwks", metadataError("send jwks or jwks_uri, not both (RFC 7591 §2)"))
 	}
 	method, err := authMethodFor(req.TokenEndpointAuthMethod, confidential, jwks != "" || req.JWKSURI != "")
 	if err != nil {
-		return nil, "", "", err
+		return nil, "", "", onField("token_endpoint_auth_method", err)
 	}
 	scopes, err := s.registrationScopes(req.Scope, confidential, jwks != "" || req.JWKSURI != "")
 	if err != nil {
-		return nil, "", "", err
+		return nil, "", "", onField("scope", err)
 	}
-	if len(req.ClientName) > 255 || len(req.Contacts) > 20 {
-		return nil, "", "", metadataError("client_name or contacts too long")
+	if len(req.ClientName) > 255 {
+		return nil, "", "", onField("client_name", metadataError("client_name is longer than 255 characters"))
+	}
+	if len(req.Contacts) > 20 {
+		return nil, "", "", onField("contacts", metadataError("contacts lists more than 20 entries"))
 	}
 	c := &emr.Client{
 		ID: newClientID(), Site: site, Name: req.ClientName, ApplicationType: req.ApplicationType,
@@ -140,7 +137,10 @@ func (s *Server) newClient(r *http.Request, site string, req *registrationReques
 	}
 	regToken := randomToken(32)
 	c.RegistrationTokenHash = tokenHash(regToken)
-	c.Enabled = s.demo || !s.needsApproval(r, c, scopes)
+	// --demo approves every app at once, unless an administrator turned
+	// manual approval on: then the demo site behaves like any other.
+	c.Enabled = !s.needsApproval(r, c, scopes) ||
+		s.demo && s.setting(r.Context(), emr.SettingAppManualApproval) != "1"
 	return c, secret, regToken, nil
 }
 

@@ -24,6 +24,10 @@ func (s *Server) Routes(mux *http.ServeMux) {
 
 	mux.Handle("POST "+p+"/registration", api(s.registrations.limit(s.handleRegister)))
 	mux.Handle("GET "+p+"/client/{path}", api(s.handleClientRead))
+	mux.Handle("GET "+p+"/smart/register-app", page(s.handleRegisterPage))
+	mux.Handle("POST "+p+"/smart/register-app", page(s.handleRegisterPage))
+	mux.Handle("GET "+registerPHPPath, web.Handle(writePageError, s.handleRegisterPHP))
+	mux.Handle("POST "+registerPHPPath, web.Handle(writePageError, s.handleRegisterPHP))
 
 	mux.Handle("GET "+p+"/authorize", page(s.handleAuthorize))
 	mux.Handle("POST "+p+"/authorize", page(s.handleAuthorize))

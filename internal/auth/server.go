@@ -54,6 +54,7 @@ type Server struct {
 	cache   *tokenCache
 	secrets *secretCache
 	clients *clientCache
+	usage   clientUsage             // when each client's use was last recorded
 	grants  map[string]grantHandler // by grant_type, built once
 	// registrations limits open client registration per address.
 	registrations *addressLimiter

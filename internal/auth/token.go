@@ -55,6 +55,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.audit(r, "token.issue", "success", &emr.AuditEvent{ClientID: c.ID, PatientUUID: resp.Patient, Detail: gt})
+	s.noteClientUse(r.Context(), c.ID)
 	web.NoStore(w)
 	web.WriteJSON(w, http.StatusOK, "application/json", resp)
 	return nil

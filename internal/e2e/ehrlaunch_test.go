@@ -58,6 +58,7 @@ func TestEHRLaunch(t *testing.T) {
 			{"tampered launch", launch[:len(launch)-3] + "AAA", s.FHIRBase()},
 			{"launch without aud", launch, ""},
 			{"launch of another app", otherLaunch, s.FHIRBase()},
+			{"launch used before", launch, s.FHIRBase()}, // single use
 		} {
 			page, err := NewBrowser().Get(authURL(tt.launch, tt.aud))
 			if err != nil {
@@ -67,8 +68,10 @@ func TestEHRLaunch(t *testing.T) {
 				t.Errorf("%s: %d %q, want an invalid_request redirect", tt.name, page.Status, page.Location)
 			}
 		}
-		// A patient cannot take a clinician's launch.
-		if _, err := NewBrowser().Authorize(authURL(launch, s.FHIRBase()), Patient, nil); err == nil {
+		// A patient cannot take a clinician's launch (a fresh one: the first
+		// was spent above).
+		_, fresh := ehrLaunch(t, s, reg.ClientID, 1)
+		if _, err := NewBrowser().Authorize(authURL(fresh, s.FHIRBase()), Patient, nil); err == nil {
 			t.Error("a patient signed in to an EHR launch")
 		}
 	})

@@ -52,6 +52,11 @@ func TestMultisite(t *testing.T) {
 			if status, body := apiGet(t, s, "/apis/clinic2/api/patient", site1); status != 401 {
 				t.Errorf("default token on clinic2: %d %s", status, body)
 			}
+			// OpenEMR's registration page names its site in ?site=.
+			if status, body := apiGet(t, s, "/interface/smart/register-app.php?site=clinic2", ""); status != 200 ||
+				!strings.Contains(string(body), "/interface/smart/register-app.php?site=clinic2") {
+				t.Errorf("clinic2 registration page: %d %.300s", status, body)
+			}
 			for _, p := range []string{"/apis/nosuch/api/version", "/apis/nosuch/api/patient", "/apis/../api/version", "/apis/a%20b/api/version"} {
 				if status, body := apiGet(t, s, p, ""); status != 400 {
 					t.Errorf("%s: %d %s", p, status, body)

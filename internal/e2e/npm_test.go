@@ -41,14 +41,43 @@ func TestNPMClients(t *testing.T) {
 	if err != nil {
 		missing("node is not on PATH")
 	}
+	runNode(t, dir, node)
+}
+
+// TestClinicInBrowser runs clinic-browser.mjs: Chromium through the
+// administration pages, the registration page, a patient chart and an EHR
+// launch of a fhirclient app. It gets a server of its own because it
+// switches manual app approval on, which would hold up the apps the other
+// suites register at the same time.
+func TestClinicInBrowser(t *testing.T) {
+	dir, err := filepath.Abs(npmDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	node, err := exec.LookPath("node")
+	if _, serr := os.Stat(filepath.Join(dir, "node_modules")); err != nil || serr != nil {
+		if os.Getenv("GOEMR_REQUIRE_NPM") == "1" {
+			t.Fatal("GOEMR_REQUIRE_NPM=1 but node or internal/e2e/npm/node_modules is missing")
+		}
+		t.Skip("node or the npm test clients are missing; run `npm ci` in internal/e2e/npm")
+	}
+	runNode(t, dir, node, "clinic-browser.mjs")
+}
+
+// runNode runs `node --test` (every *.test.mjs, or the files given) in dir
+// against a fresh goemr on each backend.
+func runNode(t *testing.T, dir, node string, files ...string) {
 	for _, b := range Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			s := Start(t, b, "")
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=spec")
+			cmd := exec.CommandContext(ctx, node, append([]string{"--test", "--test-reporter=spec"}, files...)...)
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "GOEMR_URL="+s.URL, "NO_COLOR=1")
+			if shots := os.Getenv("GOEMR_SCREENSHOTS"); shots != "" { // one folder per backend
+				cmd.Env = append(cmd.Env, "GOEMR_SCREENSHOTS="+filepath.Join(shots, b.Name))
+			}
 			cmd.WaitDelay = 5 * time.Second
 			start := time.Now()
 			out, err := cmd.CombinedOutput()

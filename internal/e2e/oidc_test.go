@@ -67,7 +67,7 @@ func TestDiscovery(t *testing.T) {
 			}
 		}
 		caps := strs(smart["capabilities"])
-		for _, c := range []string{"launch-ehr", "context-ehr-patient", "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
+		for _, c := range []string{"launch-ehr", "context-ehr-patient", "context-ehr-encounter", "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
 			"sso-openid-connect", "context-standalone-patient", "context-banner", "context-style", "permission-offline",
 			"permission-patient", "permission-user", "permission-v1", "permission-v2", "authorize-post"} {
 			if !slices.Contains(caps, c) {

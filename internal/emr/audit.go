@@ -42,6 +42,16 @@ type AuditFilter struct {
 	Since   time.Time
 	Until   time.Time
 	Limit   int
+
+	Security bool   // every event but EventAPI (sign-ins, tokens, changes)
+	ClientID string // the OAuth2 client acting
+	Route    string // API route prefix: "GET /api/patient"
+	Status   int    // exactly this HTTP status
+	// Keyset paging by id: only events older than Before, or newer than
+	// After (then the page is the oldest ones past After, still listed
+	// newest first).
+	Before int64
+	After  int64
 }
 
 // AuditService stores the audit log.

@@ -13,6 +13,7 @@ const (
 	SettingRestAPI              = "rest_api"
 	SettingRestPortalAPI        = "rest_portal_api"
 	SettingRestFHIRAPI          = "rest_fhir_api"
+	SettingSystemScopes         = "rest_system_scopes_api"    // 1: SMART Backend Services (system/ scopes) allowed
 	SettingPasswordGrant        = "oauth_password_grant"      // 0 off, 1 users, 2 patients, 3 both
 	SettingAppManualApproval    = "oauth_app_manual_approval" // 0 patient apps auto-approved, 1 all manual
 	SettingSiteAddr             = "site_addr_oath"
@@ -26,6 +27,7 @@ var SettingDefaults = map[string]string{
 	SettingRestAPI:              "1",
 	SettingRestPortalAPI:        "1",
 	SettingRestFHIRAPI:          "1",
+	SettingSystemScopes:         "1",
 	SettingPasswordGrant:        "0",
 	SettingAppManualApproval:    "0",
 	SettingSiteAddr:             "",
@@ -67,6 +69,7 @@ var settingRules = map[string]func(string) bool{
 	SettingRestAPI:           oneOf("0", "1"),
 	SettingRestPortalAPI:     oneOf("0", "1"),
 	SettingRestFHIRAPI:       oneOf("0", "1"),
+	SettingSystemScopes:      oneOf("0", "1"),
 	SettingPasswordGrant:     oneOf("0", "1", "2", "3"),
 	SettingAppManualApproval: oneOf("0", "1"),
 	SettingSiteAddr: func(v string) bool {

@@ -21,6 +21,9 @@ type Grant struct {
 	Created     time.Time
 	Expires     time.Time // when the grant (and its refresh chain) ends
 	Revoked     bool
+
+	// EncounterUUID is the encounter of an EHR launch from an encounter.
+	EncounterUUID string
 }
 
 // AuthCode is an authorization code (RFC 6749 §4.1.2): single use, short

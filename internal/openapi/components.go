@@ -25,6 +25,8 @@ func errorResponses() map[string]*response {
 		"RawUnauthorized": {Description: desc["Unauthorized"], Content: jsonContent(framework)},
 		"RawForbidden":    {Description: desc["Forbidden"], Content: jsonContent(framework)},
 		"RawNotFound":     {Description: desc["NotFound"], Content: jsonContent(framework)},
+		"Disabled": {Description: "An administrator switched this API off (Connectors: rest_api, rest_portal_api); " +
+			"every request is answered so, before any route or token check", Content: jsonContent(framework)},
 	}
 }
 

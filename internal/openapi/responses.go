@@ -58,6 +58,7 @@ func (b *builder) responses(r *resource.Route) map[string]*response {
 	if r.Style != resource.Bespoke {
 		out["500"] = responseRef(prefix + "InternalError")
 	}
+	out["501"] = responseRef("Disabled")
 	return out
 }
 

@@ -20,8 +20,9 @@ const (
 	// below (a write to an unknown table counts as data, so a new table
 	// can only cost a cache miss, never a stale answer).
 	DataVersion Version = iota
-	// SecurityVersion changes on every write to oauth_revocations: token,
-	// grant and client revocations.
+	// SecurityVersion changes on every write to oauth_revocations (token,
+	// grant and client revocations) and to globals (the settings that
+	// switch APIs and grants on and off, which every request reads).
 	SecurityVersion
 	numVersions
 )
@@ -130,6 +131,8 @@ func classify(query string) uint8 {
 		return allVersions
 	case table == "oauth_revocations":
 		return 1 << SecurityVersion
+	case table == "globals":
+		return 1<<SecurityVersion | 1<<DataVersion
 	case bookkeeping[table]:
 		return 0
 	}

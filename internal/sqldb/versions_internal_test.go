@@ -18,6 +18,7 @@ func TestClassify(t *testing.T) {
 		{"DELETE FROM lists WHERE id = $1", data},
 		{"INSERT INTO oauth_revocations (id, expires) VALUES ($1, $2)", sec},
 		{"DELETE FROM oauth_revocations WHERE id = $1", sec},
+		{"INSERT INTO globals (gl_name, gl_value) VALUES ($1, $2)", data | sec},
 		{"INSERT INTO api_log (date) VALUES ($1)", 0},
 		{"INSERT INTO jwt_grant_history (jti) VALUES ($1)", 0},
 		{"UPDATE background_services SET running = 1", 0},

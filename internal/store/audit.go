@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"goemr/internal/emr"
 	"goemr/internal/sqldb"
@@ -102,75 +101,6 @@ func multiRowInsert(rows int) string {
 		b.WriteString(")")
 	}
 	return b.String()
-}
-
-// ListAudit returns the newest events matching f; f.Limit defaults to 100,
-// at most 1000.
-func (s *Store) ListAudit(ctx context.Context, f emr.AuditFilter) ([]*emr.AuditEvent, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = defaultAuditLimit
-	}
-	limit = min(limit, maxAuditLimit)
-	var conds []string
-	var args []any
-	add := func(cond string, v any) {
-		args = append(args, v)
-		conds = append(conds, fmt.Sprintf(cond, len(args)))
-	}
-	if f.Event != "" {
-		add("event = $%d", f.Event)
-	}
-	if f.Site != "" {
-		add("site_id = $%d", f.Site)
-	}
-	if f.Subject != "" {
-		add("subject = $%d", f.Subject)
-	}
-	if f.Patient != "" {
-		args = append(args, f.Patient)
-		conds = append(conds, s.auditPatientCond(len(args)))
-	}
-	if f.Method != "" {
-		add("method = $%d", strings.ToUpper(f.Method))
-	}
-	if f.Path != "" {
-		add("request_url LIKE $%d", likePrefix(f.Path))
-	}
-	if f.Failed {
-		conds = append(conds, "status >= 400")
-	}
-	if !f.Since.IsZero() {
-		add("created_time >= $%d", f.Since.Unix())
-	}
-	if !f.Until.IsZero() {
-		add("created_time < $%d", f.Until.Unix())
-	}
-	q := `SELECT ` + auditColumns + ` FROM api_log`
-	if len(conds) > 0 {
-		q += " WHERE " + strings.Join(conds, " AND ")
-	}
-	args = append(args, limit)
-	q += fmt.Sprintf(" ORDER BY id DESC LIMIT $%d", len(args))
-	rows, err := s.db.Query(ctx, q, args...)
-	if err != nil {
-		return nil, dbErr(err, "audit event")
-	}
-	defer rows.Close()
-	var events []*emr.AuditEvent
-	for rows.Next() {
-		var e emr.AuditEvent
-		var at, us int64
-		err := rows.Scan(&e.ID, &at, &e.Site, &e.Event, &e.Outcome, &e.Role, &e.Subject, &e.ClientID,
-			&e.PatientUUID, &e.IP, &e.Method, &e.Path, &e.Status, &e.Detail, &e.Route, &e.PatientID, &us)
-		if err != nil {
-			return nil, dbErr(err, "audit event")
-		}
-		e.Time = fromUnix(at)
-		e.Duration = time.Duration(us) * time.Microsecond
-		events = append(events, &e)
-	}
-	return events, dbErr(rows.Err(), "audit event")
 }
 
 // likePrefix matches values starting with p, with LIKE's wildcards in p

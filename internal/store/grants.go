@@ -9,14 +9,14 @@ import (
 )
 
 const grantSelect = `SELECT id, site_id, client_id, role, subject, scope, patient_uuid, nonce,
-	auth_time, created, expires, revoked FROM oauth_grants`
+	auth_time, created, expires, revoked, encounter_uuid FROM oauth_grants`
 
 func scanGrant(r scanner) (*emr.Grant, error) {
 	var g emr.Grant
 	var authTime, created, expires int64
 	var revoked int
 	err := r.Scan(&g.ID, &g.Site, &g.ClientID, &g.Role, &g.Subject, &g.Scope, &g.PatientUUID, &g.Nonce,
-		&authTime, &created, &expires, &revoked)
+		&authTime, &created, &expires, &revoked, &g.EncounterUUID)
 	if err != nil {
 		return nil, err
 	}
@@ -49,10 +49,10 @@ func (s *Store) CreateGrant(ctx context.Context, g *emr.Grant) error {
 		g.Created = now()
 	}
 	_, err := s.db.Exec(ctx, `INSERT INTO oauth_grants (id, site_id, client_id, role, subject, scope,
-		patient_uuid, nonce, auth_time, created, expires, revoked)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		patient_uuid, nonce, auth_time, created, expires, revoked, encounter_uuid)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 		g.ID, g.Site, g.ClientID, g.Role, g.Subject, g.Scope, g.PatientUUID, g.Nonce,
-		unix(g.AuthTime), unix(g.Created), unix(g.Expires), flag(g.Revoked))
+		unix(g.AuthTime), unix(g.Created), unix(g.Expires), flag(g.Revoked), g.EncounterUUID)
 	return dbErr(err, "grant")
 }
 

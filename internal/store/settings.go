@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"maps"
 
 	"goemr/internal/emr"
@@ -18,17 +16,17 @@ func known(name string) error {
 	return nil
 }
 
-// Setting returns the value of a setting, or its default when never set.
+// Setting returns the value of a setting, or its default when never set,
+// from the settings cache (settingsTTL).
 func (s *Store) Setting(ctx context.Context, name string) (string, error) {
 	if err := known(name); err != nil {
 		return "", err
 	}
-	var v string
-	err := s.db.QueryRow(ctx, `SELECT gl_value FROM globals WHERE gl_name = $1`, name).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return emr.SettingDefaults[name], nil
+	m, err := s.cachedSettings(ctx)
+	if err != nil {
+		return "", err
 	}
-	return v, dbErr(err, "setting")
+	return m[name], nil
 }
 
 // SetSetting stores the value of a setting.
@@ -38,12 +36,13 @@ func (s *Store) SetSetting(ctx context.Context, name, value string) error {
 	}
 	_, err := s.db.Exec(ctx, `INSERT INTO globals (gl_name, gl_value) VALUES ($1, $2)
 		ON CONFLICT (gl_name) DO UPDATE SET gl_value = excluded.gl_value`, name, value)
+	s.forgetSettings()
 	return dbErr(err, "setting")
 }
 
-// Settings returns every setting in force: the defaults, overridden by the
-// stored values.
-func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
+// loadSettings reads every setting in force: the defaults, overridden by
+// the stored values.
+func (s *Store) loadSettings(ctx context.Context) (map[string]string, error) {
 	rows, err := s.db.Query(ctx, `SELECT gl_name, gl_value FROM globals`)
 	if err != nil {
 		return nil, dbErr(err, "setting")

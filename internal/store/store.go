@@ -19,6 +19,8 @@ type Store struct {
 	group *groupCommit
 	// Token, grant and client ids found not revoked (SQLite only).
 	notRevoked notRevoked
+	// The settings in force, read again when the security version moves.
+	settings settingsCache
 }
 
 // New returns a Store on db, which must be migrated.

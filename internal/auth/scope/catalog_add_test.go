@@ -11,7 +11,7 @@ func TestCatalogAdd(t *testing.T) {
 	c.Add(Entry{Contexts: []string{ContextUser}, Resource: "Widget", Perms: C, Operations: []string{"$spin"}, Categories: []string{"urn:x|a", "urn:x|b"}})
 	c.Add(Entry{Contexts: []string{ContextSystem}, Resource: "Gadget", Perms: R})
 	want := "openid fhirUser profile email phone address name given_name family_name nickname phone_verified " +
-		"email_verified online_access offline_access launch launch/patient api:oemr api:fhir api:port " +
+		"email_verified online_access offline_access launch launch/patient launch/encounter api:oemr api:fhir api:port " +
 		"user/Widget.read user/Widget.write user/Widget.crs user/Widget.$spin " +
 		"user/Widget.crs?category=urn:x|a user/Widget.crs?category=urn:x|b"
 	if got := strings.Join(c.Supported(), " "); got != want {

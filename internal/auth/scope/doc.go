@@ -10,7 +10,7 @@
 //
 //	openid fhirUser profile email phone address name given_name family_name
 //	nickname phone_verified email_verified online_access offline_access
-//	launch launch/patient api:oemr api:fhir api:port
+//	launch launch/patient launch/encounter api:oemr api:fhir api:port
 //
 // or a resource scope
 //

@@ -23,7 +23,7 @@ var ErrInvalid = errors.New("invalid scope")
 var nonResourceScopes = []string{
 	"openid", "fhirUser", "profile", "email", "phone", "address", "name",
 	"given_name", "family_name", "nickname", "phone_verified", "email_verified",
-	"online_access", "offline_access", "launch", "launch/patient",
+	"online_access", "offline_access", "launch", "launch/patient", "launch/encounter",
 	"api:oemr", "api:fhir", "api:port",
 }
 

@@ -21,6 +21,7 @@ func TestParseValid(t *testing.T) {
 	}{
 		{"openid", Scope{}},
 		{"launch/patient", Scope{}},
+		{"launch/encounter", Scope{}},
 		{"api:port", Scope{}},
 		{"offline_access", Scope{}},
 		{"patient/Patient.read", Scope{Context: "patient", Resource: "Patient", Perms: R | S, V1: true}},
@@ -61,7 +62,7 @@ func TestParseInvalid(t *testing.T) {
 		{"", "empty scope"},
 		{"foo", "unknown scope"},
 		{"OpenID", "unknown scope"},
-		{"launch/encounter", "unknown scope"},
+		{"launch/location", "unknown scope"},
 		{"patient/Patient read", "not allowed"},
 		{"patient/Patient.réad", "not allowed"},
 		{`patient/Patient."read"`, "not allowed"},

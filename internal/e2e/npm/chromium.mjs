@@ -13,10 +13,12 @@ if (!haveChromium && process.env.GOEMR_REQUIRE_BROWSER === '1') {
 
 // launch starts a headless Chromium that makes no calls of its own
 // (updates, sync, QUIC probes), so the tests see only their own traffic.
+// Playwright gives every launch a fresh temporary user data dir.
 export function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
 }
