@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -130,17 +129,17 @@ func chartFullPatient(t *testing.T, e *apiEnv) (emr.Record, map[string][]emr.Rec
 // the sign-in page.
 func TestAdminChartAccess(t *testing.T) {
 	eachAPI(t, func(t *testing.T, e *apiEnv) {
-		chartUser(t, e, "billing", "billing-pass-1", emr.ACL{"acct/rep"})
-		b := chartSignIn(t, e, "billing", "billing-pass-1")
+		addStaff(t, e, "billing", "acct/rep")
+		b := chartSignIn(t, e, "billing", "secret")
 		chart := "/admin/default/patients/" + demo.ID("patient", 1)
 		b.get("/admin/default/patients").want(t, 403)
 		b.get(chart).want(t, 403)
 		b.post(chart+"/launch", url.Values{"client_id": {"x"}}).want(t, 403)
 
-		chartUser(t, e, "frontdesk", "front-pass-1", emr.ACL{"front"})
-		chartSignIn(t, e, "frontdesk", "front-pass-1").get(chart).want(t, 200)
+		addStaff(t, e, "frontdesk", "front")
+		chartSignIn(t, e, "frontdesk", "secret").get(chart).want(t, 200)
 
-		anon := &chartBrowser{t: t, base: e.URL, c: &http.Client{CheckRedirect: b.c.CheckRedirect}}
+		anon := &chartBrowser{staffBrowser: newStaffBrowser(t, e.URL), t: t}
 		p := anon.get(chart).want(t, 303)
 		if !strings.HasPrefix(p.Location, "/admin/default/signin?next=") {
 			t.Errorf("signed out: sent to %q", p.Location)
