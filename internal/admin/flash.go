@@ -7,24 +7,6 @@ import (
 	"goemr/internal/emr"
 )
 
-// adminPages mounts Administration: API Clients, Connectors, Users and
-// Audit, each for admin/super only (admin wraps requireStaff). Every
-// action is a POST with the session's CSRF token, answered with a
-// redirect to the page (POST-redirect-GET) that shows the outcome.
-func (s *Server) adminPages(mux *http.ServeMux, p string, admin func(staffHandler) http.Handler) {
-	mux.Handle("GET "+p+"/clients", admin(s.handleClients))
-	mux.Handle("GET "+p+"/clients/{id}", admin(s.handleClient))
-	mux.Handle("POST "+p+"/clients/{id}/scope", admin(s.handleClientScope))
-	mux.Handle("POST "+p+"/clients/{id}/{action}", admin(s.handleClientAction))
-	mux.Handle("GET "+p+"/connectors", admin(s.handleConnectors))
-	mux.Handle("POST "+p+"/connectors", admin(s.handleConnectorsSave))
-	mux.Handle("GET "+p+"/users", admin(s.handleUsers))
-	mux.Handle("POST "+p+"/users", admin(s.handleUserAdd))
-	mux.Handle("GET "+p+"/users/{username}", admin(s.handleUser))
-	mux.Handle("POST "+p+"/users/{username}/{action}", admin(s.handleUserAction))
-	mux.Handle("GET "+p+"/audit", admin(s.handleAudit))
-}
-
 // flashes are the outcomes an action redirects with (?done=…): fixed
 // texts, so nothing a request carries is ever shown back as a message.
 var flashes = map[string]string{
