@@ -95,7 +95,7 @@ func (e *pageError) Error() string { return e.Message }
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	pe := &pageError{}
 	if !errors.As(err, &pe) {
-		status := statusOf(emr.ErrorCode(err))
+		status := web.Status(emr.ErrorCode(err))
 		pe = &pageError{status, emr.ErrorMessage(err)}
 		if status >= 500 {
 			s.log.Error("admin page", "path", r.URL.Path, "request_id", web.RequestID(r.Context()), "err", err)
@@ -109,23 +109,4 @@ func (s *Server) handleStylesheet(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/css; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	w.Write(stylesheet)
-}
-
-// statusOf maps a domain error code to the page's HTTP status.
-func statusOf(code string) int {
-	switch code {
-	case emr.EINVALID:
-		return http.StatusBadRequest
-	case emr.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case emr.EFORBIDDEN:
-		return http.StatusForbidden
-	case emr.ENOTFOUND:
-		return http.StatusNotFound
-	case emr.ECONFLICT:
-		return http.StatusConflict
-	case emr.EUNAVAILABLE:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
 }

@@ -53,27 +53,14 @@ type frameworkError struct {
 	Code    int    `json:"code"`
 }
 
-// status maps an error to its HTTP status: the one table of this protocol.
+// status maps an error to its HTTP status: web.Status, with the
+// Standard API's validation errors as 400.
 func status(err error) int {
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		return http.StatusBadRequest
 	}
-	switch emr.ErrorCode(err) {
-	case emr.EINVALID:
-		return http.StatusBadRequest
-	case emr.ENOTFOUND:
-		return http.StatusNotFound
-	case emr.ECONFLICT:
-		return http.StatusConflict
-	case emr.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case emr.EFORBIDDEN:
-		return http.StatusForbidden
-	case emr.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
+	return web.Status(emr.ErrorCode(err))
 }
 
 // writeError answers err in the shape of route's style; with no route (the

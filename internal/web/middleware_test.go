@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"goemr/internal/emr"
 )
 
 func TestMiddleware(t *testing.T) {
@@ -84,6 +86,17 @@ func TestAPIAnswersAreNotStored(t *testing.T) {
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 		if got := rec.Header().Get("Cache-Control"); got != want {
 			t.Errorf("%s: Cache-Control %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestStatus(t *testing.T) {
+	for code, want := range map[string]int{
+		emr.EINVALID: 400, emr.EUNAUTHORIZED: 401, emr.EFORBIDDEN: 403, emr.ENOTFOUND: 404,
+		emr.ECONFLICT: 409, emr.EUNAVAILABLE: 503, emr.EINTERNAL: 500, "": 500,
+	} {
+		if got := Status(code); got != want {
+			t.Errorf("Status(%q) = %d, want %d", code, got, want)
 		}
 	}
 }
